@@ -1,0 +1,77 @@
+//! Payment cycles: the number of a month's payment and the day it is paid.
+//!
+//! Rule (rules-spec.md, "payment_cycle"; domain.md, "Payments"): December 2017 is payment 1,
+//! one per month since, so the number of a Gregorian year-month is
+//! (year - 2017) * 12 + month - 11; there is no payment before December 2017
+//! (`before_program_start`). Support is paid on the 10th; when the 10th is a Friday it is paid
+//! on Thursday the 9th, and when it is a Saturday on Sunday the 11th [assumed: Friday 10
+//! October 2025 was paid on Thursday 9 October]. A month outside 1-12 is `bad_month` and a
+//! year past 9999 `out_of_range` (additions to the spec).
+
+use serde::{Deserialize, Serialize};
+
+use crate::dates::{Date, DateError, Weekday};
+
+/// The first payment's year and month.
+pub const FIRST_PAYMENT: (i32, u8) = (2017, 12);
+
+/// Why a cycle cannot be computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CycleError {
+    BeforeProgramStart,
+    BadMonth,
+    OutOfRange,
+}
+
+crate::error_codes!(CycleError {
+    BeforeProgramStart => "before_program_start", "there was no payment before December 2017 (payment 1)";
+    BadMonth => "bad_month", "a month is 1-12";
+    OutOfRange => "out_of_range", "the year is past 9999";
+});
+
+/// The payment number of a Gregorian year-month (December 2017 is 1).
+pub fn number(year: i32, month: u8) -> Result<u32, CycleError> {
+    if !(1..=12).contains(&month) {
+        return Err(CycleError::BadMonth);
+    }
+    if (year, month) < FIRST_PAYMENT {
+        return Err(CycleError::BeforeProgramStart);
+    }
+    if year > 9999 {
+        return Err(CycleError::OutOfRange);
+    }
+    let months = (i64::from(year) - 2017) * 12 + i64::from(month) - 11;
+    u32::try_from(months).map_err(|_| CycleError::OutOfRange)
+}
+
+/// The year and month of payment `number` (>= 1).
+pub fn year_month(number: u32) -> Result<(i32, u8), CycleError> {
+    if number == 0 {
+        return Err(CycleError::BeforeProgramStart);
+    }
+    // Months since January 2017 (0-based): payment 1 is month index 11.
+    let index = i64::from(number) + 10;
+    let year = 2017 + index / 12;
+    let month = u8::try_from(index % 12 + 1).map_err(|_| CycleError::OutOfRange)?;
+    let year = i32::try_from(year).map_err(|_| CycleError::OutOfRange)?;
+    if year > 9999 {
+        return Err(CycleError::OutOfRange);
+    }
+    Ok((year, month))
+}
+
+/// The day the payment of `year`-`month` is made.
+pub fn payment_date(year: i32, month: u8) -> Result<Date, CycleError> {
+    number(year, month)?;
+    let tenth = Date::new(year, month, 10).map_err(|error| match error {
+        DateError::BadDate => CycleError::BadMonth,
+        DateError::OutOfRange => CycleError::OutOfRange,
+    })?;
+    let shift = match tenth.weekday() {
+        Weekday::Friday => -1,
+        Weekday::Saturday => 1,
+        _ => 0,
+    };
+    tenth.add_days(shift).map_err(|_| CycleError::OutOfRange)
+}

@@ -1,0 +1,128 @@
+//! The database: SQLite by default (one file, created at start), PostgreSQL when the URL
+//! names one. Queries are written once in SQL both understand (`$1` placeholders, integers
+//! and text only) and run through sqlx's `Any` driver; each backend has its own migrations
+//! folder with the same meaning, because their DDL differs.
+
+use std::{path::Path, str::FromStr, time::Duration};
+
+use anyhow::Context;
+use sqlx::{
+    AnyPool, Executor,
+    any::{AnyPoolOptions, install_default_drivers},
+    sqlite::SqliteConnectOptions,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of(url: &str) -> anyhow::Result<Self> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            anyhow::bail!("DATABASE_URL must start with sqlite: or postgres://")
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Database {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+/// Connects, creating the SQLite file and its folder when missing, and applies migrations.
+pub async fn connect(url: &str) -> anyhow::Result<Database> {
+    install_default_drivers();
+    let backend = Backend::of(url)?;
+    if backend == Backend::Sqlite {
+        prepare_sqlite_file(url).await?;
+    }
+    let pool = AnyPoolOptions::new()
+        .max_connections(match backend {
+            Backend::Sqlite => 8,
+            Backend::Postgres => 16,
+        })
+        .acquire_timeout(Duration::from_secs(5))
+        .after_connect(move |connection, _| {
+            Box::pin(async move {
+                if backend == Backend::Sqlite {
+                    // Per connection: SQLite forgets these when a connection closes.
+                    connection
+                        .execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;")
+                        .await?;
+                }
+                Ok(())
+            })
+        })
+        .connect(url)
+        .await
+        .with_context(|| format!("connecting to {}", redact(url)))?;
+    match backend {
+        Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
+        Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
+    }
+    Ok(Database { pool, backend })
+}
+
+/// Creates the file with write-ahead logging, which lets readers go on while one writes.
+async fn prepare_sqlite_file(url: &str) -> anyhow::Result<()> {
+    let options = SqliteConnectOptions::from_str(url)?
+        .create_if_missing(true)
+        .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal);
+    if let Some(folder) = Path::new(options.get_filename()).parent() {
+        if !folder.as_os_str().is_empty() {
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("creating {}", folder.display()))?;
+        }
+    }
+    use sqlx::{ConnectOptions, Connection};
+    let connection = options.connect().await?;
+    connection.close().await?;
+    Ok(())
+}
+
+/// The URL without its password, for logs.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.find(':') {
+                Some(colon) => format!(
+                    "{}{}:***{}",
+                    &url[..scheme_end + 3],
+                    &credentials[..colon],
+                    &url[at..]
+                ),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_reach_the_log() {
+        assert_eq!(
+            redact("postgres://portal:secret@localhost/portal"),
+            "postgres://portal:***@localhost/portal"
+        );
+        assert_eq!(redact("sqlite:data/portal.db"), "sqlite:data/portal.db");
+    }
+
+    #[test]
+    fn backend_follows_the_url() {
+        assert_eq!(Backend::of("sqlite::memory:").ok(), Some(Backend::Sqlite));
+        assert_eq!(Backend::of("postgres://x/y").ok(), Some(Backend::Postgres));
+        assert!(Backend::of("mysql://x/y").is_err());
+    }
+}

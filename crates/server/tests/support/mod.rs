@@ -1,0 +1,193 @@
+//! A fresh server per test: its own database (a new SQLite file, or a new PostgreSQL
+//! database) and a small built-app folder with an inline loader like Trunk's.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use axum::{
+    Router,
+    body::Body,
+    http::{HeaderName, Request, StatusCode},
+};
+use base64::Engine;
+use http_body_util::BodyExt;
+use sha2::{Digest, Sha256};
+use tower::ServiceExt;
+
+pub const HASHED_SCRIPT: &str = "/portal-0123456789abcdef.js";
+pub const SCRIPT_BODY: &str = "export function run() { return 'the app, long enough to be worth compressing'; }\n";
+const LOADER: &str = "\nimport init from '/portal-0123456789abcdef.js';\nawait init();\n";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// SQLite always; PostgreSQL too when `PORTAL_TEST_POSTGRES_URL` is set (scripts/test sets
+/// it; in CI a missing PostgreSQL is a failure, not a skip).
+pub fn backends() -> Vec<Backend> {
+    let mut backends = vec![Backend::Sqlite];
+    if std::env::var("PORTAL_TEST_POSTGRES_URL").is_ok() {
+        backends.push(Backend::Postgres);
+    } else if std::env::var("CI").is_ok() {
+        panic!("PORTAL_TEST_POSTGRES_URL must be set in CI (scripts/test sets it)");
+    }
+    backends
+}
+
+pub fn loader_hash() -> String {
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(LOADER.as_bytes()))
+    )
+}
+
+pub struct TestServer {
+    pub app: Router,
+    pub state: server::AppState,
+    pub db: server::db::Database,
+    folder: PathBuf,
+    postgres: Option<(String, String)>,
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl TestResponse {
+    pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
+        serde_json::from_slice(&self.body).unwrap_or_else(|error| {
+            panic!("not the expected JSON ({error}): {}", String::from_utf8_lossy(&self.body))
+        })
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    pub fn header(&self, name: impl TryInto<HeaderName>) -> String {
+        name.try_into()
+            .ok()
+            .and_then(|name| self.headers.get(name))
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or("")
+            .to_owned()
+    }
+
+    pub fn content_type(&self) -> String {
+        self.header("content-type")
+    }
+}
+
+fn unique_name() -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    format!(
+        "portal_t_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        server::clock::unix_seconds()
+    )
+}
+
+impl TestServer {
+    pub async fn start(backend: Backend) -> Self {
+        let name = unique_name();
+        let folder = std::env::temp_dir().join(&name);
+        let dist = folder.join("dist");
+        std::fs::create_dir_all(&dist).expect("temp folder");
+        std::fs::write(
+            dist.join("index.html"),
+            format!(
+                "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\"><head><script type=\"module\">{LOADER}</script></head><body></body></html>\n"
+            ),
+        )
+        .expect("index.html");
+        std::fs::write(dist.join(&HASHED_SCRIPT[1..]), SCRIPT_BODY.repeat(20)).expect("script");
+
+        let (url, postgres) = match backend {
+            Backend::Sqlite => (
+                format!("sqlite:{}", folder.join("portal.db").display()),
+                None,
+            ),
+            Backend::Postgres => {
+                let admin = std::env::var("PORTAL_TEST_POSTGRES_URL").expect("postgres URL");
+                create_postgres_database(&admin, &name).await;
+                let base = admin.rsplit_once('/').map(|(base, _)| base).unwrap_or(&admin);
+                (format!("{base}/{name}"), Some((admin, name.clone())))
+            }
+        };
+        let db = server::db::connect(&url).await.expect("database");
+        let static_files =
+            server::static_files::StaticFiles::load(&dist).expect("static files");
+        let state = server::AppState::new(db.clone(), static_files, true);
+        let app = server::app(state.clone());
+        Self {
+            app,
+            state,
+            db,
+            folder,
+            postgres,
+        }
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> TestResponse {
+        let response = self
+            .app
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router never fails");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .to_vec();
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> TestResponse {
+        self.send(Request::get(path).body(Body::empty()).expect("request"))
+            .await
+    }
+
+    pub async fn stop(self) {
+        self.db.pool.close().await;
+        if let Some((admin, name)) = &self.postgres {
+            drop_postgres_database(admin, name).await;
+        }
+        let _ = std::fs::remove_dir_all(&self.folder);
+    }
+}
+
+async fn create_postgres_database(admin_url: &str, name: &str) {
+    use sqlx::Connection;
+    let mut connection = sqlx::PgConnection::connect(admin_url)
+        .await
+        .expect("PostgreSQL at PORTAL_TEST_POSTGRES_URL");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut connection)
+        .await
+        .expect("create test database");
+}
+
+async fn drop_postgres_database(admin_url: &str, name: &str) {
+    use sqlx::Connection;
+    if let Ok(mut connection) = sqlx::PgConnection::connect(admin_url).await {
+        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .execute(&mut connection)
+            .await;
+    }
+}

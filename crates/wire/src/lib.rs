@@ -1,0 +1,354 @@
+//! The shapes that cross the wire between the app and the server.
+//!
+//! Both sides depend on this crate and nothing else defines a request or a response body,
+//! so a change here is a change of the API, seen by the compiler on both sides. Dates are
+//! Gregorian `YYYY-MM-DD` strings (the app shows them in Hijri and Gregorian through the
+//! browser's `Intl`); amounts are whole SAR, as the rules compute them.
+
+use serde::{Deserialize, Serialize};
+
+/// The prefix of every API path; the app builds its URLs from it.
+pub const API_PREFIX: &str = "/api/v1";
+/// The session cookie's name (HttpOnly: the app never reads it).
+pub const SESSION_COOKIE: &str = "portal_session";
+/// The header that makes a retried submission return the first answer.
+pub const IDEMPOTENCY_KEY_HEADER: &str = "idempotency-key";
+/// The longest objection description, in characters; the app shows a counter.
+pub const OBJECTION_DESCRIPTION_MAX: usize = 500;
+/// The longest ticket message, in characters.
+pub const TICKET_MESSAGE_MAX: usize = 1000;
+
+macro_rules! wire_type {
+    ($(#[$meta:meta])* pub struct $name:ident { $($body:tt)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        pub struct $name { $($body)* }
+    };
+}
+
+wire_type! {
+    /// `GET /health`.
+    pub struct Health {
+        /// Always "ok" when the server answers at all.
+        pub status: String,
+        /// The server's package version.
+        pub version: String,
+        /// Whether the database answered a query.
+        pub database: bool,
+        /// Whether the server runs with demo data and demo-only endpoints.
+        pub demo: bool,
+    }
+}
+
+wire_type! {
+    /// Every error the API returns, whatever the status code.
+    ///
+    /// `code` is stable and is what the app translates; `message` is English for logs and
+    /// developers; `fields` names the inputs at fault, each with its own code.
+    pub struct ErrorBody {
+        pub code: String,
+        pub message: String,
+        #[serde(default)]
+        pub fields: Vec<FieldError>,
+        /// With `locked`: seconds until the national ID may try again.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub retry_after_seconds: Option<u64>,
+        /// With `invalid_code`: how many more codes may be tried.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub tries_left: Option<u32>,
+    }
+}
+
+impl ErrorBody {
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        Self {
+            code: code.to_owned(),
+            message: message.into(),
+            fields: Vec::new(),
+            retry_after_seconds: None,
+            tries_left: None,
+        }
+    }
+}
+
+wire_type! {
+    /// One input at fault: which field and the code of what is wrong with it.
+    pub struct FieldError {
+        pub field: String,
+        pub code: String,
+    }
+}
+
+/// The stable error codes of the API. Field codes are the rules' codes (`bad_checksum`, ...)
+/// or the ones below.
+pub mod codes {
+    pub const NOT_FOUND: &str = "not_found";
+    pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
+    pub const INTERNAL: &str = "internal";
+    pub const INVALID_JSON: &str = "invalid_json";
+    pub const VALIDATION_FAILED: &str = "validation_failed";
+    pub const PAYLOAD_TOO_LARGE: &str = "payload_too_large";
+    pub const UNSUPPORTED_MEDIA_TYPE: &str = "unsupported_media_type";
+    pub const INVALID_CREDENTIALS: &str = "invalid_credentials";
+    pub const LOCKED: &str = "locked";
+    pub const INVALID_CODE: &str = "invalid_code";
+    pub const CODE_EXPIRED: &str = "code_expired";
+    pub const TOO_MANY_ATTEMPTS: &str = "too_many_attempts";
+    pub const RESEND_TOO_SOON: &str = "resend_too_soon";
+    pub const UNAUTHENTICATED: &str = "unauthenticated";
+    pub const BAD_ORIGIN: &str = "bad_origin";
+    pub const IDEMPOTENCY_KEY_REUSED: &str = "idempotency_key_reused";
+    /// Field codes.
+    pub const REQUIRED: &str = "required";
+    pub const TOO_LONG: &str = "too_long";
+    pub const UNKNOWN_VALUE: &str = "unknown_value";
+    pub const NOT_YOURS: &str = "not_yours";
+}
+
+// ---- session ------------------------------------------------------------------------------
+
+wire_type! {
+    /// `POST /session`: the first step of logging in.
+    pub struct StartSession {
+        /// Typed as the user typed it; Arabic-Indic digits are accepted.
+        pub national_id: String,
+        pub password: String,
+    }
+}
+
+wire_type! {
+    /// A verification code was sent by SMS.
+    pub struct ChallengeSent {
+        /// Names this login attempt in `verify` and `resend`.
+        pub challenge_id: String,
+        /// The mobile number the code went to, e.g. `05******67`.
+        pub masked_mobile: String,
+        /// How long the code is valid.
+        pub expires_in_seconds: u64,
+        /// How long before another code may be asked for.
+        pub resend_after_seconds: u64,
+    }
+}
+
+wire_type! {
+    /// `POST /session/verify`: the code from the SMS.
+    pub struct VerifyCode {
+        pub challenge_id: String,
+        pub code: String,
+    }
+}
+
+wire_type! {
+    /// `POST /session/resend`: send a new code for the same attempt.
+    pub struct ResendCode {
+        pub challenge_id: String,
+    }
+}
+
+wire_type! {
+    /// The signed-in session's clock: after verify, extend, and in `GET /me`.
+    pub struct SessionInfo {
+        /// Seconds until the session ends unless used (15 minutes after the last request).
+        pub idle_expires_in_seconds: u64,
+        /// Seconds until the session ends whatever happens (8 hours after login).
+        pub absolute_expires_in_seconds: u64,
+    }
+}
+
+// ---- me -----------------------------------------------------------------------------------
+
+wire_type! {
+    /// `GET /me`: who is signed in.
+    pub struct Me {
+        pub national_id: String,
+        pub name_ar: String,
+        pub name_en: String,
+        /// `head` or `independent`.
+        pub kind: String,
+        /// `saudi`, `mobility_card` or `non_saudi`.
+        pub nationality: String,
+        pub masked_mobile: String,
+        /// Absent when no bank account is recorded.
+        pub masked_iban: Option<String>,
+        pub session: SessionInfo,
+    }
+}
+
+// ---- eligibility --------------------------------------------------------------------------
+
+wire_type! {
+    /// `GET /eligibility`: the latest authoritative result.
+    pub struct EligibilityView {
+        /// The date of the assessment.
+        pub assessed_on: String,
+        /// Whether the household is eligible (the applicant passes every criterion and no
+        /// record-based reason applies).
+        pub eligible: bool,
+        /// The applicant first, then each dependent in order.
+        pub members: Vec<MemberEligibility>,
+        /// Whether an eligibility objection may be filed now, and until when.
+        pub objection: ObjectionWindowView,
+    }
+}
+
+wire_type! {
+    /// One member's status.
+    pub struct MemberEligibility {
+        /// `applicant` or `dependent-N` (1-based); objections name a member by it.
+        pub member: String,
+        /// `applicant`, `spouse`, `child` or `other`.
+        pub relation: String,
+        pub name_ar: String,
+        pub name_en: String,
+        pub eligible: bool,
+        /// Reason codes: the rules' (`under_18`, `no_bank_account`, ...) and record-based
+        /// ones (`commercial_registration`, `data_mismatch`).
+        pub reasons: Vec<String>,
+    }
+}
+
+wire_type! {
+    /// What the shared objection-window rule says.
+    pub struct ObjectionWindowView {
+        pub allowed: bool,
+        /// Why not, when not allowed: `payment_not_paid`, `window_closed`, `already_open`,
+        /// `not_ineligible`.
+        pub reason: Option<String>,
+        /// The last day an objection may be filed.
+        pub deadline: Option<String>,
+    }
+}
+
+// ---- payments -----------------------------------------------------------------------------
+
+wire_type! {
+    /// One monthly payment, as listed.
+    pub struct PaymentSummary {
+        /// The payment number: December 2017 is 1.
+        pub cycle: u32,
+        /// The deposit date.
+        pub date: String,
+        /// Whole SAR.
+        pub amount: i64,
+        /// `paid`, `processing`, `none` or `returned`.
+        pub status: String,
+    }
+}
+
+wire_type! {
+    /// `GET /payments/{cycle}`: one payment with the reasoning behind its amount.
+    pub struct PaymentDetail {
+        pub payment: PaymentSummary,
+        /// Each member's amount, the cap, the income reduction: the rules' own steps, stored
+        /// with the payment when it was computed.
+        #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+        pub steps: Option<rules::Steps>,
+        /// Whether a financial objection may be filed now, and until when.
+        pub objection: ObjectionWindowView,
+    }
+}
+
+// ---- objections ---------------------------------------------------------------------------
+
+wire_type! {
+    /// `POST /objections` (with an `Idempotency-Key` header).
+    pub struct NewObjection {
+        /// `financial` (on a payment) or `eligibility` (on the latest result).
+        pub kind: String,
+        /// With `financial`: the payment number.
+        #[serde(default)]
+        pub cycle: Option<u32>,
+        /// With `eligibility`: `applicant` or `dependent-N`.
+        #[serde(default)]
+        pub member: Option<String>,
+        /// Financial: `short_payment` or `zero_payment`. Eligibility: the reason objected to.
+        pub reason: String,
+        pub description: String,
+    }
+}
+
+wire_type! {
+    /// An objection as filed.
+    pub struct Objection {
+        /// The reference to quote to customer service.
+        pub reference: String,
+        pub kind: String,
+        pub cycle: Option<u32>,
+        pub member: Option<String>,
+        pub reason: String,
+        pub description: String,
+        /// `under_review`, `accepted` or `rejected`.
+        pub status: String,
+        /// The date it was filed.
+        pub filed_on: String,
+    }
+}
+
+/// Reasons of a financial objection.
+pub const FINANCIAL_OBJECTION_REASONS: &[&str] = &["short_payment", "zero_payment"];
+
+// ---- tickets ("صوتك مسموع") ----------------------------------------------------------------
+
+/// Categories of a ticket.
+pub const TICKET_CATEGORIES: &[&str] = &["account", "registration", "eligibility", "payments"];
+
+wire_type! {
+    /// `POST /tickets`.
+    pub struct NewTicket {
+        /// One of [`TICKET_CATEGORIES`].
+        pub category: String,
+        pub message: String,
+    }
+}
+
+wire_type! {
+    /// A ticket and its status.
+    pub struct Ticket {
+        pub reference: String,
+        pub category: String,
+        pub message: String,
+        /// `open`, `answered` or `closed`.
+        pub status: String,
+        /// The answer, once there is one.
+        pub answer: Option<String>,
+        pub opened_on: String,
+    }
+}
+
+// ---- demo ---------------------------------------------------------------------------------
+
+wire_type! {
+    /// `GET /dev/sms-outbox` (demo mode only): a message the built-in SMS sender "sent".
+    pub struct SmsMessage {
+        pub national_id: String,
+        pub mobile: String,
+        pub code: String,
+        pub message: String,
+        /// RFC 3339, UTC.
+        pub sent_at: String,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_body_without_optional_parts_reads_back() {
+        let body: ErrorBody =
+            serde_json::from_str(r#"{"code":"not_found","message":"no such path"}"#)
+                .expect("valid JSON");
+        assert_eq!(body.code, codes::NOT_FOUND);
+        assert!(body.fields.is_empty());
+        assert_eq!(body.retry_after_seconds, None);
+    }
+
+    #[test]
+    fn optional_error_parts_are_left_out_when_absent() {
+        let json = serde_json::to_string(&ErrorBody::new(codes::LOCKED, "locked"))
+            .expect("serialises");
+        assert!(!json.contains("retry_after_seconds"));
+        assert!(json.contains(r#""fields":[]"#));
+    }
+}

@@ -1,0 +1,88 @@
+# Shared by scripts/run and scripts/test: install what is missing, and nothing else.
+# Every step checks first, so a second run installs nothing.
+# shellcheck shell=bash
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Playwright drives Debian's Chromium; it must never try to download its own browsers.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+TRUNK_VERSION=0.21.14
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# The wasm-bindgen version the app is built with, read from Cargo.lock (the CLI must match).
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+ensure_lockfile() {
+  [ -f "$ROOT/Cargo.lock" ] || (cd "$ROOT" && cargo generate-lockfile)
+}
+
+ensure_wasm_target() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+    { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+}
+
+ensure_trunk() {
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing trunk $TRUNK_VERSION"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+}
+
+ensure_wasm_bindgen_cli() {
+  local version
+  version="$(wasm_bindgen_version)"
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $version" ]; then
+    say "installing wasm-bindgen-cli $version"
+    # Not --locked: its lock file does not resolve on this toolchain.
+    cargo install wasm-bindgen-cli --version "$version"
+  fi
+}
+
+# node_modules from package-lock.json: binaryen (wasm-opt), Playwright, axe-core.
+ensure_node_modules() {
+  if ! command -v npm >/dev/null; then
+    ensure_apt_packages nodejs npm
+  fi
+  if [ ! -f "$ROOT/node_modules/.package-lock.json" ] ||
+    [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+    say "installing node packages (npm ci)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund)
+  fi
+}
+
+APT_UPDATED=""
+ensure_apt_packages() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing ${missing[*]} (apt)"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if [ -z "$APT_UPDATED" ]; then
+    $sudo apt-get update -qq
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# What building the app needs.
+ensure_build_tools() {
+  ensure_lockfile
+  ensure_wasm_target
+  ensure_node_modules
+  ensure_trunk
+  ensure_wasm_bindgen_cli
+}
+
+# Builds the app in release into dist/ (Trunk skips nothing: it is quick when target/ is warm).
+build_app() {
+  say "building the app (release wasm)"
+  (cd "$ROOT" && trunk build --release --offline)
+}

@@ -1,0 +1,82 @@
+//! The Citizen Account beneficiary portal: a Leptos single-page app, Arabic first.
+//!
+//! [`App`] holds the whole route table, so one glance shows every URL.
+
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod prefs;
+
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::{
+    components::shell::Shell,
+    i18n::{Lang, Locale},
+    pages::{
+        about::About, account::AccountHome, check::Check, contact::Contact,
+        eligibility::Eligibility, estimate::Estimate, home::Home, login::Login,
+        not_found::NotFound, objections::Objections, payments::Payments,
+    },
+};
+
+/// Replaces the loading skeleton in `#app` with the app.
+pub fn mount() {
+    console_error_panic_hook_lite();
+    let document = document();
+    match document.get_element_by_id("app") {
+        Some(root) => {
+            root.set_inner_html("");
+            if let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) {
+                leptos::mount::mount_to(root, App).forget();
+            }
+        }
+        None => leptos::mount::mount_to_body(App),
+    }
+}
+
+/// Panics abort in release (smaller wasm); in debug builds say why in the console.
+fn console_error_panic_hook_lite() {
+    #[cfg(debug_assertions)]
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(prefs::stored_lang().unwrap_or_default());
+    provide_context(Locale(lang));
+    Effect::new(move |_| apply_lang(lang.get()));
+
+    view! {
+        <Router>
+            <Shell>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/check") view=Check />
+                    <Route path=path!("/estimate") view=Estimate />
+                    <Route path=path!("/contact") view=Contact />
+                    <Route path=path!("/about") view=About />
+                    <Route path=path!("/login") view=Login />
+                    <Route path=path!("/account") view=AccountHome />
+                    <Route path=path!("/account/eligibility") view=Eligibility />
+                    <Route path=path!("/account/payments") view=Payments />
+                    <Route path=path!("/account/objections") view=Objections />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}
+
+/// Puts the language on `<html>`: `lang` for screen readers, `dir` for the layout.
+fn apply_lang(lang: Lang) {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", lang.code());
+        let _ = html.set_attribute("dir", lang.dir());
+    }
+    prefs::store_lang(lang);
+}

@@ -1,0 +1,13 @@
+//! One file per route; the route table is in `crate::App`.
+
+pub mod about;
+pub mod account;
+pub mod check;
+pub mod contact;
+pub mod eligibility;
+pub mod estimate;
+pub mod home;
+pub mod login;
+pub mod not_found;
+pub mod objections;
+pub mod payments;

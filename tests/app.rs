@@ -16,7 +16,11 @@ fn html_attribute(name: &str) -> Option<String> {
 
 fn fresh_root() -> web_sys::HtmlElement {
     let root = document().create_element("div").expect("div");
-    document().body().expect("body").append_child(&root).expect("append");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
     root.unchecked_into()
 }
 
@@ -50,7 +54,10 @@ async fn the_language_switch_flips_lang_and_dir_and_remembers() {
         .expect("query")
         .expect("the language switch")
         .unchecked_into();
-    assert_eq!(switch.text_content().as_deref().map(str::trim), Some("English"));
+    assert_eq!(
+        switch.text_content().as_deref().map(str::trim),
+        Some("English")
+    );
     switch.click();
     tick().await;
     assert_eq!(html_attribute("lang").as_deref(), Some(Lang::En.code()));
@@ -68,8 +75,14 @@ fn every_arabic_text_has_an_english_twin() {
     // The struct makes a missing key a compile error; this catches an empty string.
     let pairs = [
         (portal::i18n::AR.home_title, portal::i18n::EN.home_title),
-        (portal::i18n::AR.not_found_title, portal::i18n::EN.not_found_title),
-        (portal::i18n::AR.skip_to_content, portal::i18n::EN.skip_to_content),
+        (
+            portal::i18n::AR.not_found_title,
+            portal::i18n::EN.not_found_title,
+        ),
+        (
+            portal::i18n::AR.skip_to_content,
+            portal::i18n::EN.skip_to_content,
+        ),
     ];
     for (arabic, english) in pairs {
         assert!(!arabic.is_empty() && !english.is_empty());

@@ -124,8 +124,7 @@ impl CurrentUser {
         let (beneficiary_id, national_id, created_at, last_seen) =
             row.ok_or_else(ApiError::unauthenticated)?;
         let now = state.clock.now();
-        if now >= last_seen + SESSION_IDLE_SECONDS || now >= created_at + SESSION_ABSOLUTE_SECONDS
-        {
+        if now >= last_seen + SESSION_IDLE_SECONDS || now >= created_at + SESSION_ABSOLUTE_SECONDS {
             return Err(ApiError::unauthenticated());
         }
         if now - last_seen >= TOUCH_EVERY_SECONDS {
@@ -221,7 +220,10 @@ fn same_origin(headers: &HeaderMap) -> bool {
         // Not a browser (curl, a test, a server): there is no cookie to abuse.
         return true;
     };
-    let Some(host) = headers.get(header::HOST).and_then(|value| value.to_str().ok()) else {
+    let Some(host) = headers
+        .get(header::HOST)
+        .and_then(|value| value.to_str().ok())
+    else {
         return false;
     };
     let origin = origin.to_str().unwrap_or("null");
@@ -255,17 +257,29 @@ mod tests {
     #[test]
     fn masks_keep_only_the_ends() {
         assert_eq!(mask_mobile("0551234567"), "05******67");
-        assert_eq!(mask_iban("SA0380000000608010167519"), "SA03****************7519");
+        assert_eq!(
+            mask_iban("SA0380000000608010167519"),
+            "SA03****************7519"
+        );
     }
 
     #[test]
     fn origin_must_be_this_host() {
         let mut headers = HeaderMap::new();
-        headers.insert(header::HOST, HeaderValue::from_static("portal.example:8080"));
+        headers.insert(
+            header::HOST,
+            HeaderValue::from_static("portal.example:8080"),
+        );
         assert!(same_origin(&headers), "no Origin: not a browser");
-        headers.insert(header::ORIGIN, HeaderValue::from_static("http://portal.example:8080"));
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("http://portal.example:8080"),
+        );
         assert!(same_origin(&headers));
-        headers.insert(header::ORIGIN, HeaderValue::from_static("https://evil.example"));
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://evil.example"),
+        );
         assert!(!same_origin(&headers));
         headers.insert(header::ORIGIN, HeaderValue::from_static("null"));
         assert!(!same_origin(&headers));

@@ -6,7 +6,11 @@ use std::{net::SocketAddr, path::PathBuf};
 use clap::Parser;
 
 #[derive(Debug, Clone, Parser)]
-#[command(name = "server", version, about = "Citizen Account portal: API and app in one process")]
+#[command(
+    name = "server",
+    version,
+    about = "Citizen Account portal: API and app in one process"
+)]
 pub struct Config {
     /// Address to listen on.
     #[arg(long, env = "PORTAL_ADDR", default_value = "127.0.0.1:8080")]

@@ -169,7 +169,10 @@ pub async fn seed(db: &Database, today: rules::Date) -> anyhow::Result<()> {
         .with_context(|| format!("seeding {}", person.national_id))?;
     }
     transaction.commit().await?;
-    tracing::info!(count = DEMO_BENEFICIARIES.len(), "seeded demo beneficiaries");
+    tracing::info!(
+        count = DEMO_BENEFICIARIES.len(),
+        "seeded demo beneficiaries"
+    );
     Ok(())
 }
 

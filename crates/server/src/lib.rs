@@ -31,7 +31,9 @@ use tower_http::{
 };
 use wire::codes;
 
-use crate::{clock::Clock, db::Database, error::ApiError, sms::SmsSender, static_files::StaticFiles};
+use crate::{
+    clock::Clock, db::Database, error::ApiError, sms::SmsSender, static_files::StaticFiles,
+};
 
 /// Request bodies larger than this are refused before a handler reads them.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
@@ -76,7 +78,10 @@ pub fn app(state: AppState) -> Router {
     let api = api
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)
-        .layer(middleware::from_fn_with_state(state.clone(), auth::check_origin))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::check_origin,
+        ))
         .layer(middleware::map_response(no_store))
         // JSON bodies are small; the app's own files are already compressed in memory.
         .layer(CompressionLayer::new());

@@ -60,7 +60,10 @@ async fn deep_links_get_the_app_and_it_is_never_cached_stale() {
     for path in ["/", "/contact", "/account/payments", "/no-such-page"] {
         let response = server.get(path).await;
         assert_eq!(response.status, StatusCode::OK, "{path}");
-        assert!(response.text().contains(r#"<html lang="ar" dir="rtl">"#), "{path}");
+        assert!(
+            response.text().contains(r#"<html lang="ar" dir="rtl">"#),
+            "{path}"
+        );
         assert_eq!(response.header(header::CACHE_CONTROL), "no-cache", "{path}");
     }
     let missing_file = server.get("/missing.js").await;
@@ -149,7 +152,11 @@ async fn demo_seed_is_applied_once() {
             .fetch_one(&server.db.pool)
             .await
             .expect("count");
-        assert_eq!(count, server::demo::DEMO_BENEFICIARIES.len() as i64, "{backend:?}");
+        assert_eq!(
+            count,
+            server::demo::DEMO_BENEFICIARIES.len() as i64,
+            "{backend:?}"
+        );
         server.stop().await;
     }
 }

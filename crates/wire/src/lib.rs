@@ -346,8 +346,8 @@ mod tests {
 
     #[test]
     fn optional_error_parts_are_left_out_when_absent() {
-        let json = serde_json::to_string(&ErrorBody::new(codes::LOCKED, "locked"))
-            .expect("serialises");
+        let json =
+            serde_json::to_string(&ErrorBody::new(codes::LOCKED, "locked")).expect("serialises");
         assert!(!json.contains("retry_after_seconds"));
         assert!(json.contains(r#""fields":[]"#));
     }

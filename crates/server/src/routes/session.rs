@@ -188,7 +188,11 @@ pub async fn verify(
     .await?;
     audit(&state, Some(&national_id), "signed_in", "").await?;
     let cookie = auth::session_cookie_header(Some(&token), auth::came_over_https(&headers));
-    Ok(([(header::SET_COOKIE, cookie)], Json(auth::session_info(now, now))).into_response())
+    Ok((
+        [(header::SET_COOKIE, cookie)],
+        Json(auth::session_info(now, now)),
+    )
+        .into_response())
 }
 
 /// A new code for the same attempt, at most every 30 seconds.
@@ -249,7 +253,10 @@ pub async fn resend(
         (status = 200, body = SessionInfo),
         (status = 401, body = wire::ErrorBody, description = "unauthenticated"),
     ))]
-pub async fn extend(State(state): State<AppState>, user: CurrentUser) -> ApiResult<Json<SessionInfo>> {
+pub async fn extend(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> ApiResult<Json<SessionInfo>> {
     let now = state.clock.now();
     auth::touch(&state, &user.token_digest, now).await?;
     Ok(Json(user.session_info(now)))
@@ -299,13 +306,12 @@ async fn record_failure(state: &AppState, national_id: &str, now: i64) -> ApiRes
         .bind(now)
         .execute(&state.db.pool)
         .await?;
-    let previous_lock: i64 = sqlx::query_scalar::<_, i64>(
-        "SELECT locked_until FROM login_locks WHERE national_id = $1",
-    )
-    .bind(national_id)
-    .fetch_optional(&state.db.pool)
-    .await?
-    .unwrap_or(0);
+    let previous_lock: i64 =
+        sqlx::query_scalar::<_, i64>("SELECT locked_until FROM login_locks WHERE national_id = $1")
+            .bind(national_id)
+            .fetch_optional(&state.db.pool)
+            .await?
+            .unwrap_or(0);
     let since = (now - FAILURE_WINDOW_SECONDS).max(previous_lock);
     let failures: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM login_failures WHERE national_id = $1 AND at > $2",

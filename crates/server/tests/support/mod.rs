@@ -16,7 +16,8 @@ use sha2::{Digest, Sha256};
 use tower::ServiceExt;
 
 pub const HASHED_SCRIPT: &str = "/portal-0123456789abcdef.js";
-pub const SCRIPT_BODY: &str = "export function run() { return 'the app, long enough to be worth compressing'; }\n";
+pub const SCRIPT_BODY: &str =
+    "export function run() { return 'the app, long enough to be worth compressing'; }\n";
 const LOADER: &str = "\nimport init from '/portal-0123456789abcdef.js';\nawait init();\n";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +62,10 @@ pub struct TestResponse {
 impl TestResponse {
     pub fn json<T: serde::de::DeserializeOwned>(&self) -> T {
         serde_json::from_slice(&self.body).unwrap_or_else(|error| {
-            panic!("not the expected JSON ({error}): {}", String::from_utf8_lossy(&self.body))
+            panic!(
+                "not the expected JSON ({error}): {}",
+                String::from_utf8_lossy(&self.body)
+            )
         })
     }
 
@@ -117,13 +121,15 @@ impl TestServer {
             Backend::Postgres => {
                 let admin = std::env::var("PORTAL_TEST_POSTGRES_URL").expect("postgres URL");
                 create_postgres_database(&admin, &name).await;
-                let base = admin.rsplit_once('/').map(|(base, _)| base).unwrap_or(&admin);
+                let base = admin
+                    .rsplit_once('/')
+                    .map(|(base, _)| base)
+                    .unwrap_or(&admin);
                 (format!("{base}/{name}"), Some((admin, name.clone())))
             }
         };
         let db = server::db::connect(&url).await.expect("database");
-        let static_files =
-            server::static_files::StaticFiles::load(&dist).expect("static files");
+        let static_files = server::static_files::StaticFiles::load(&dist).expect("static files");
         let state = server::AppState::new(db.clone(), static_files, true);
         let app = server::app(state.clone());
         Self {

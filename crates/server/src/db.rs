@@ -75,11 +75,11 @@ async fn prepare_sqlite_file(url: &str) -> anyhow::Result<()> {
     let options = SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
         .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal);
-    if let Some(folder) = Path::new(options.get_filename()).parent() {
-        if !folder.as_os_str().is_empty() {
-            std::fs::create_dir_all(folder)
-                .with_context(|| format!("creating {}", folder.display()))?;
-        }
+    if let Some(folder) = Path::new(options.get_filename()).parent()
+        && !folder.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("creating {}", folder.display()))?;
     }
     use sqlx::{ConnectOptions, Connection};
     let connection = options.connect().await?;

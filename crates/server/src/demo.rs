@@ -7,7 +7,17 @@ use argon2::{
     password_hash::{SaltString, rand_core::OsRng},
 };
 
-use crate::db::Database;
+use crate::{db::Database, household};
+
+/// A member of a demo household other than the applicant.
+pub struct DemoDependent {
+    pub relation: &'static str,
+    pub name_ar: &'static str,
+    pub name_en: &'static str,
+    pub birth_date: &'static str,
+    pub birth_calendar: &'static str,
+    pub nationality: &'static str,
+}
 
 /// One demo beneficiary; every demo account's password is [`DEMO_PASSWORD`].
 pub struct DemoBeneficiary {
@@ -20,124 +30,236 @@ pub struct DemoBeneficiary {
     pub kind: &'static str,
     pub mobile: &'static str,
     pub iban: Option<&'static str>,
+    pub housing_proof: bool,
+    pub commercial_registration: bool,
+    pub monthly_income_sar: i64,
+    pub dependents: &'static [DemoDependent],
+    /// The newest payment is still being processed.
+    pub newest_processing: bool,
+    /// An objection under review on the newest paid payment.
+    pub open_objection: bool,
+    /// A payment this many cycles before the newest was returned by the bank.
+    pub returned_cycles_ago: Option<u32>,
     /// What the account shows, for the README's list of demo logins.
     pub story: &'static str,
 }
 
 pub const DEMO_PASSWORD: &str = "Demo@2026";
+const IBAN: Option<&str> = Some("SA0380000000608010167519");
+
+const fn child(name_ar: &'static str, name_en: &'static str, hijri: &'static str) -> DemoDependent {
+    DemoDependent {
+        relation: "child",
+        name_ar,
+        name_en,
+        birth_date: hijri,
+        birth_calendar: "hijri",
+        nationality: "saudi",
+    }
+}
+
+const fn wife(name_ar: &'static str, name_en: &'static str, hijri: &'static str) -> DemoDependent {
+    DemoDependent {
+        relation: "spouse",
+        name_ar,
+        name_en,
+        birth_date: hijri,
+        birth_calendar: "hijri",
+        nationality: "saudi",
+    }
+}
+
+const fn person(
+    national_id: &'static str,
+    name_ar: &'static str,
+    name_en: &'static str,
+    birth_hijri: &'static str,
+    mobile: &'static str,
+    story: &'static str,
+) -> DemoBeneficiary {
+    DemoBeneficiary {
+        national_id,
+        name_ar,
+        name_en,
+        birth_date: birth_hijri,
+        birth_calendar: "hijri",
+        nationality: "saudi",
+        kind: "head",
+        mobile,
+        iban: IBAN,
+        housing_proof: false,
+        commercial_registration: false,
+        monthly_income_sar: 3000,
+        dependents: &[],
+        newest_processing: false,
+        open_objection: false,
+        returned_cycles_ago: None,
+        story,
+    }
+}
 
 pub const DEMO_BENEFICIARIES: &[DemoBeneficiary] = &[
     DemoBeneficiary {
-        national_id: "1000000008",
-        name_ar: "عبدالله محمد القحطاني",
-        name_en: "Abdullah Mohammed Alqahtani",
-        birth_date: "1405-03-12",
-        birth_calendar: "hijri",
-        nationality: "saudi",
-        kind: "head",
-        mobile: "0551234567",
-        iban: Some("SA0380000000608010167519"),
-        story: "head of an eligible family",
+        dependents: &[
+            wife("سارة أحمد القحطاني", "Sarah Ahmed Alqahtani", "1408-06-15"),
+            child(
+                "محمد عبدالله القحطاني",
+                "Mohammed Abdullah Alqahtani",
+                "1436-02-10",
+            ),
+            child(
+                "لمى عبدالله القحطاني",
+                "Lama Abdullah Alqahtani",
+                "1440-09-01",
+            ),
+        ],
+        ..person(
+            "1000000008",
+            "عبدالله محمد القحطاني",
+            "Abdullah Mohammed Alqahtani",
+            "1405-03-12",
+            "0551234567",
+            "head of an eligible family: paid every month, no open objection",
+        )
     },
     DemoBeneficiary {
-        national_id: "1000000016",
-        name_ar: "نورة سعد العتيبي",
-        name_en: "Noura Saad Alotaibi",
-        birth_date: "1398-07-01",
-        birth_calendar: "hijri",
-        nationality: "saudi",
-        kind: "head",
-        mobile: "0552345678",
-        iban: Some("SA0380000000608010167519"),
-        story: "large family: the cap of six applies",
+        monthly_income_sar: 2000,
+        dependents: &[
+            child("خالد سعد العتيبي", "Khalid Saad Alotaibi", "1424-01-05"),
+            child("فيصل سعد العتيبي", "Faisal Saad Alotaibi", "1425-03-20"),
+            child("جود سعد العتيبي", "Joud Saad Alotaibi", "1432-07-11"),
+            child("ريم سعد العتيبي", "Reem Saad Alotaibi", "1434-11-02"),
+            child("عمر سعد العتيبي", "Omar Saad Alotaibi", "1437-05-18"),
+            child("هيا سعد العتيبي", "Haya Saad Alotaibi", "1441-08-23"),
+        ],
+        ..person(
+            "1000000016",
+            "نورة سعد العتيبي",
+            "Noura Saad Alotaibi",
+            "1398-07-01",
+            "0552345678",
+            "widow with six children: the cap of six applies",
+        )
     },
     DemoBeneficiary {
-        national_id: "1000000024",
-        name_ar: "فهد علي الشهري",
-        name_en: "Fahad Ali Alshehri",
-        birth_date: "1410-01-20",
-        birth_calendar: "hijri",
-        nationality: "saudi",
-        kind: "head",
-        mobile: "0553456789",
-        iban: Some("SA0380000000608010167519"),
-        story: "couple with children, income inside the taper",
+        monthly_income_sar: 12000,
+        dependents: &[
+            wife("منى صالح الشهري", "Mona Saleh Alshehri", "1412-04-04"),
+            child("سلطان فهد الشهري", "Sultan Fahad Alshehri", "1438-10-10"),
+            child("دانة فهد الشهري", "Dana Fahad Alshehri", "1442-01-25"),
+        ],
+        ..person(
+            "1000000024",
+            "فهد علي الشهري",
+            "Fahad Ali Alshehri",
+            "1410-01-20",
+            "0553456789",
+            "couple with children: income 12,000 SAR reduces the support",
+        )
     },
     DemoBeneficiary {
-        national_id: "1000000032",
-        name_ar: "ريم خالد الدوسري",
-        name_en: "Reem Khalid Aldosari",
-        birth_date: "1420-05-15",
-        birth_calendar: "hijri",
-        nationality: "saudi",
         kind: "independent",
-        mobile: "0554567890",
-        iban: Some("SA0380000000608010167519"),
-        story: "independent individual",
+        housing_proof: true,
+        monthly_income_sar: 1500,
+        ..person(
+            "1000000032",
+            "ريم خالد الدوسري",
+            "Reem Khalid Aldosari",
+            "1420-05-15",
+            "0554567890",
+            "independent individual with proof of housing",
+        )
     },
     DemoBeneficiary {
-        national_id: "1000000040",
-        name_ar: "سلمان عمر الحربي",
-        name_en: "Salman Omar Alharbi",
-        birth_date: "1402-11-02",
-        birth_calendar: "hijri",
-        nationality: "saudi",
-        kind: "head",
-        mobile: "0555678901",
         iban: None,
-        story: "not eligible: no bank account",
+        dependents: &[wife("أمل ناصر الحربي", "Amal Nasser Alharbi", "1406-02-02")],
+        ..person(
+            "1000000040",
+            "سلمان عمر الحربي",
+            "Salman Omar Alharbi",
+            "1402-11-02",
+            "0555678901",
+            "not eligible: no bank account (a rule reason)",
+        )
     },
     DemoBeneficiary {
-        national_id: "1000000057",
-        name_ar: "ماجد يوسف الزهراني",
-        name_en: "Majed Yousef Alzahrani",
-        birth_date: "1400-09-09",
-        birth_calendar: "hijri",
-        nationality: "saudi",
-        kind: "head",
-        mobile: "0556789012",
-        iban: Some("SA0380000000608010167519"),
-        story: "not eligible: a commercial registration in the records",
+        commercial_registration: true,
+        dependents: &[wife("نوف علي الزهراني", "Nouf Ali Alzahrani", "1404-12-12")],
+        ..person(
+            "1000000057",
+            "ماجد يوسف الزهراني",
+            "Majed Yousef Alzahrani",
+            "1400-09-09",
+            "0556789012",
+            "not eligible: a commercial registration in the records",
+        )
     },
     DemoBeneficiary {
-        national_id: "1000000065",
-        name_ar: "تركي ناصر المطيري",
-        name_en: "Turki Nasser Almutairi",
-        birth_date: "1408-04-25",
-        birth_calendar: "hijri",
-        nationality: "saudi",
-        kind: "head",
-        mobile: "0557890123",
-        iban: Some("SA0380000000608010167519"),
-        story: "non-Saudi spouse; newest payment being processed",
+        dependents: &[
+            DemoDependent {
+                relation: "spouse",
+                name_ar: "ليلى حسن",
+                name_en: "Layla Hassan",
+                birth_date: "1992-03-08",
+                birth_calendar: "gregorian",
+                nationality: "non_saudi",
+            },
+            child("يزن تركي المطيري", "Yazan Turki Almutairi", "1439-06-06"),
+        ],
+        newest_processing: true,
+        ..person(
+            "1000000065",
+            "تركي ناصر المطيري",
+            "Turki Nasser Almutairi",
+            "1408-04-25",
+            "0557890123",
+            "non-Saudi wife (covered); the newest payment is being processed",
+        )
     },
     DemoBeneficiary {
-        national_id: "1000000073",
-        name_ar: "هند فيصل الغامدي",
-        name_en: "Hind Faisal Alghamdi",
-        birth_date: "1403-02-14",
-        birth_calendar: "hijri",
-        nationality: "saudi",
-        kind: "head",
-        mobile: "0558901234",
-        iban: Some("SA0380000000608010167519"),
-        story: "has an open objection",
+        dependents: &[
+            child("سعود فيصل الغامدي", "Saud Faisal Alghamdi", "1435-03-03"),
+            child("شهد فيصل الغامدي", "Shahad Faisal Alghamdi", "1439-12-01"),
+        ],
+        open_objection: true,
+        returned_cycles_ago: Some(5),
+        ..person(
+            "1000000073",
+            "هند فيصل الغامدي",
+            "Hind Faisal Alghamdi",
+            "1403-02-14",
+            "0558901234",
+            "widow: an open objection on the newest payment, and a returned payment",
+        )
     },
     DemoBeneficiary {
-        national_id: "2000000006",
-        name_ar: "أحمد حسن",
-        name_en: "Ahmed Hassan",
         birth_date: "1988-06-30",
         birth_calendar: "gregorian",
         nationality: "mobility_card",
-        kind: "head",
-        mobile: "0559012345",
-        iban: Some("SA0380000000608010167519"),
-        story: "mobility-card holder (resident ID)",
+        dependents: &[DemoDependent {
+            relation: "spouse",
+            name_ar: "فاطمة علي",
+            name_en: "Fatima Ali",
+            birth_date: "1990-01-15",
+            birth_calendar: "gregorian",
+            nationality: "non_saudi",
+        }],
+        ..person(
+            "2000000006",
+            "أحمد حسن",
+            "Ahmed Hassan",
+            "",
+            "0559012345",
+            "mobility-card holder; his non-Saudi wife is not covered",
+        )
     },
 ];
 
-/// Seeds the demo beneficiaries when the table is empty; a second start changes nothing.
+/// How many monthly payments each demo account has.
+pub const DEMO_MONTHS: u32 = 24;
+
+/// Seeds the demo households, their results, 24 months of payments, an objection and a
+/// ticket, when the database has no beneficiary yet; a second start changes nothing.
 pub async fn seed(db: &Database, today: rules::Date) -> anyhow::Result<()> {
     let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM beneficiaries")
         .fetch_one(&db.pool)
@@ -146,33 +268,159 @@ pub async fn seed(db: &Database, today: rules::Date) -> anyhow::Result<()> {
         return Ok(());
     }
     let hash = hash_password(DEMO_PASSWORD)?;
-    let mut transaction = db.pool.begin().await?;
+    let newest = newest_cycle(today)?;
     for person in DEMO_BENEFICIARIES {
-        sqlx::query(
-            "INSERT INTO beneficiaries (national_id, name_ar, name_en, birth_date, \
-             birth_calendar, nationality, kind, mobile, iban, password_hash, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-        )
-        .bind(person.national_id)
-        .bind(person.name_ar)
-        .bind(person.name_en)
-        .bind(person.birth_date)
-        .bind(person.birth_calendar)
-        .bind(person.nationality)
-        .bind(person.kind)
-        .bind(person.mobile)
-        .bind(person.iban)
-        .bind(&hash)
-        .bind(today.to_string())
-        .execute(&mut *transaction)
-        .await
-        .with_context(|| format!("seeding {}", person.national_id))?;
+        seed_one(db, person, &hash, today, newest)
+            .await
+            .with_context(|| format!("seeding {}", person.national_id))?;
     }
-    transaction.commit().await?;
-    tracing::info!(
-        count = DEMO_BENEFICIARIES.len(),
-        "seeded demo beneficiaries"
-    );
+    tracing::info!(count = DEMO_BENEFICIARIES.len(), "seeded demo households");
+    Ok(())
+}
+
+/// The newest payment cycle whose date is on or before `today`.
+pub fn newest_cycle(today: rules::Date) -> anyhow::Result<u32> {
+    let this_month = rules::payment_cycle::number(today.year(), today.month())
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    let this_date = rules::payment_cycle::payment_date(today.year(), today.month())
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    Ok(if this_date <= today {
+        this_month
+    } else {
+        this_month - 1
+    })
+}
+
+async fn seed_one(
+    db: &Database,
+    person: &DemoBeneficiary,
+    hash: &str,
+    today: rules::Date,
+    newest: u32,
+) -> anyhow::Result<()> {
+    let beneficiary_id: i64 = sqlx::query_scalar(
+        "INSERT INTO beneficiaries (national_id, name_ar, name_en, birth_date, birth_calendar, \
+         nationality, kind, mobile, iban, housing_proof, commercial_registration, password_hash, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+    )
+    .bind(person.national_id)
+    .bind(person.name_ar)
+    .bind(person.name_en)
+    .bind(person.birth_date)
+    .bind(person.birth_calendar)
+    .bind(person.nationality)
+    .bind(person.kind)
+    .bind(person.mobile)
+    .bind(person.iban)
+    .bind(i64::from(person.housing_proof))
+    .bind(i64::from(person.commercial_registration))
+    .bind(hash)
+    .bind(today.to_string())
+    .fetch_one(&db.pool)
+    .await?;
+    for (position, dependent) in person.dependents.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO dependents (beneficiary_id, position, relation, name_ar, name_en, \
+             birth_date, birth_calendar, nationality) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(beneficiary_id)
+        .bind(position as i64 + 1)
+        .bind(dependent.relation)
+        .bind(dependent.name_ar)
+        .bind(dependent.name_en)
+        .bind(dependent.birth_date)
+        .bind(dependent.birth_calendar)
+        .bind(dependent.nationality)
+        .execute(&db.pool)
+        .await?;
+    }
+    sqlx::query(
+        "INSERT INTO household_incomes (beneficiary_id, effective_from, monthly_income_halalas) \
+         VALUES ($1, $2, $3)",
+    )
+    .bind(beneficiary_id)
+    .bind("2017-01-01")
+    .bind(person.monthly_income_sar * 100)
+    .execute(&db.pool)
+    .await?;
+
+    let assessed_on = today
+        .add_days(-5)
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    household::assess_and_store(&db.pool, beneficiary_id, assessed_on).await?;
+
+    let record = household::load(&db.pool, beneficiary_id, today).await?;
+    let mut newest_paid = None;
+    for cycle in (newest + 1 - DEMO_MONTHS)..=newest {
+        let (year, month) =
+            rules::payment_cycle::year_month(cycle).map_err(|error| anyhow::anyhow!("{error}"))?;
+        let paid_on = rules::payment_cycle::payment_date(year, month)
+            .map_err(|error| anyhow::anyhow!("{error}"))?;
+        let result = record.assess_on(paid_on)?;
+        let amount = i64::from(result.estimate.monthly_support);
+        let status = if amount == 0 {
+            "none"
+        } else if person.newest_processing && cycle == newest {
+            "processing"
+        } else if person
+            .returned_cycles_ago
+            .is_some_and(|ago| cycle + ago == newest)
+        {
+            "returned"
+        } else {
+            newest_paid = Some((cycle, paid_on));
+            "paid"
+        };
+        sqlx::query(
+            "INSERT INTO payments (beneficiary_id, cycle, paid_on, amount_sar, status, steps_json) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(beneficiary_id)
+        .bind(i64::from(cycle))
+        .bind(paid_on.to_string())
+        .bind(if status == "none" { 0 } else { amount })
+        .bind(status)
+        .bind(serde_json::to_string(&result.estimate.steps)?)
+        .execute(&db.pool)
+        .await?;
+    }
+    if let (true, Some((cycle, paid_on))) = (person.open_objection, newest_paid) {
+        let filed_on = paid_on
+            .add_days(3)
+            .map_err(|error| anyhow::anyhow!("{error}"))?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO objections (reference, beneficiary_id, kind, cycle, reason, description, status, filed_on) \
+             VALUES ($1, $2, 'financial', $3, 'short_payment', $4, 'under_review', $5) RETURNING id",
+        )
+        .bind(format!("pending-{beneficiary_id}"))
+        .bind(beneficiary_id)
+        .bind(i64::from(cycle))
+        .bind("المبلغ أقل من المعتاد ولم يتغير دخل الأسرة.")
+        .bind(filed_on.to_string())
+        .fetch_one(&db.pool)
+        .await?;
+        sqlx::query("UPDATE objections SET reference = $1 WHERE id = $2")
+            .bind(crate::routes::objections::reference(id))
+            .bind(id)
+            .execute(&db.pool)
+            .await?;
+        let ticket_id: i64 = sqlx::query_scalar(
+            "INSERT INTO tickets (reference, beneficiary_id, category, message, status, answer, opened_on) \
+             VALUES ($1, $2, 'payments', $3, 'answered', $4, $5) RETURNING id",
+        )
+        .bind(format!("pending-t-{beneficiary_id}"))
+        .bind(beneficiary_id)
+        .bind("متى يُصرف مبلغ الدفعة المرتجعة؟")
+        .bind("تُعاد الدفعة المرتجعة إلى حسابك بعد تحديث بيانات الحساب البنكي.")
+        .bind(filed_on.to_string())
+        .fetch_one(&db.pool)
+        .await?;
+        sqlx::query("UPDATE tickets SET reference = $1 WHERE id = $2")
+            .bind(crate::routes::tickets::reference(ticket_id))
+            .bind(ticket_id)
+            .execute(&db.pool)
+            .await?;
+    }
     Ok(())
 }
 

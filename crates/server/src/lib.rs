@@ -9,6 +9,8 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod household;
+pub mod idempotency;
 pub mod json;
 pub mod openapi;
 pub mod routes;
@@ -45,6 +47,9 @@ pub struct AppState {
     pub demo: bool,
     pub clock: Clock,
     pub sms: Arc<dyn SmsSender>,
+    /// Submissions (objections, tickets) take turns, so a double tap cannot race past the
+    /// idempotency and objection-window checks.
+    pub submissions: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl AppState {
@@ -61,6 +66,7 @@ impl AppState {
             demo,
             clock,
             sms,
+            submissions: Arc::default(),
         }
     }
 }
@@ -71,6 +77,10 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::health::router())
         .merge(routes::session::router())
         .merge(routes::me::router())
+        .merge(routes::eligibility::router())
+        .merge(routes::payments::router())
+        .merge(routes::objections::router())
+        .merge(routes::tickets::router())
         .route("/openapi.json", get(|| async { Json(openapi::document()) }));
     if state.demo {
         api = api.merge(routes::dev::router());

@@ -36,3 +36,8 @@ CREATE TABLE idempotency_keys (
     created_at INTEGER NOT NULL,
     PRIMARY KEY (beneficiary_id, idempotency_key)
 );
+
+-- One objection under review per payment, and one per eligibility result, even if two
+-- server processes race (the rule says "no objection on it is open").
+CREATE UNIQUE INDEX one_open_objection ON objections (beneficiary_id, kind, COALESCE(cycle, 0))
+    WHERE status = 'under_review';

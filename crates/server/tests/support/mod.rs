@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use axum::{
     Router,
     body::Body,
-    http::{HeaderName, Request, StatusCode},
+    http::{HeaderName, Method, Request, StatusCode},
 };
 use base64::Engine;
 use http_body_util::BodyExt;
@@ -82,6 +82,20 @@ impl TestResponse {
             .to_owned()
     }
 
+    /// `name=value` of the cookie this response sets.
+    pub fn cookie(&self) -> String {
+        self.header("set-cookie")
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// The error code of a JSON error body.
+    pub fn code(&self) -> String {
+        self.json::<wire::ErrorBody>().code
+    }
+
     pub fn content_type(&self) -> String {
         self.header("content-type")
     }
@@ -100,6 +114,11 @@ fn unique_name() -> String {
 
 impl TestServer {
     pub async fn start(backend: Backend) -> Self {
+        Self::start_with(backend, true).await
+    }
+
+    /// `demo` decides whether the demo-only endpoints exist (no demo data is seeded here).
+    pub async fn start_with(backend: Backend, demo: bool) -> Self {
         let name = unique_name();
         let folder = std::env::temp_dir().join(&name);
         let dist = folder.join("dist");
@@ -130,7 +149,7 @@ impl TestServer {
         };
         let db = server::db::connect(&url).await.expect("database");
         let static_files = server::static_files::StaticFiles::load(&dist).expect("static files");
-        let state = server::AppState::new(db.clone(), static_files, true);
+        let state = server::AppState::new(db.clone(), static_files, demo);
         let app = server::app(state.clone());
         Self {
             app,
@@ -162,6 +181,85 @@ impl TestServer {
             headers,
             body,
         }
+    }
+
+    /// A server whose database holds the demo households.
+    pub async fn start_demo(backend: Backend) -> Self {
+        let server = Self::start(backend).await;
+        server::demo::seed(&server.db, server.state.clock.today())
+            .await
+            .expect("demo seed");
+        server
+    }
+
+    /// A JSON request, with the session cookie when given.
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+        cookie: Option<&str>,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
+        let mut request = Request::builder().method(method).uri(path);
+        if body.is_some() {
+            request = request.header("content-type", "application/json");
+        }
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let body = body.map_or_else(Body::empty, |json| Body::from(json.to_string()));
+        self.send(request.body(body).expect("request")).await
+    }
+
+    pub async fn post(
+        &self,
+        path: &str,
+        body: serde_json::Value,
+        cookie: Option<&str>,
+    ) -> TestResponse {
+        self.call(Method::POST, path, Some(body), cookie, &[]).await
+    }
+
+    pub async fn get_as(&self, path: &str, cookie: &str) -> TestResponse {
+        self.call(Method::GET, path, None, Some(cookie), &[]).await
+    }
+
+    /// The newest code the built-in SMS sender wrote for this ID.
+    pub async fn last_code(&self, national_id: &str) -> String {
+        let outbox: Vec<wire::SmsMessage> = self.get("/api/v1/dev/sms-outbox").await.json();
+        outbox
+            .into_iter()
+            .rev()
+            .find(|message| message.national_id == national_id)
+            .map(|message| message.code)
+            .expect("a code was sent")
+    }
+
+    /// Password, then the code from the outbox: the `name=value` of the session cookie.
+    pub async fn login(&self, national_id: &str) -> String {
+        let started = self
+            .post(
+                "/api/v1/session",
+                serde_json::json!({"national_id": national_id, "password": "Demo@2026"}),
+                None,
+            )
+            .await;
+        assert_eq!(started.status, StatusCode::OK, "{}", started.text());
+        let challenge: wire::ChallengeSent = started.json();
+        let code = self.last_code(national_id).await;
+        let verified = self
+            .post(
+                "/api/v1/session/verify",
+                serde_json::json!({"challenge_id": challenge.challenge_id, "code": code}),
+                None,
+            )
+            .await;
+        assert_eq!(verified.status, StatusCode::OK, "{}", verified.text());
+        verified.cookie()
     }
 
     pub async fn get(&self, path: &str) -> TestResponse {

@@ -50,6 +50,8 @@ pub struct AppState {
     /// Submissions (objections, tickets) take turns, so a double tap cannot race past the
     /// idempotency and objection-window checks.
     pub submissions: Arc<tokio::sync::Mutex<()>>,
+    /// Sessions recently read from the database.
+    pub sessions: Arc<auth::SessionCache>,
 }
 
 impl AppState {
@@ -67,6 +69,7 @@ impl AppState {
             clock,
             sms,
             submissions: Arc::default(),
+            sessions: Arc::default(),
         }
     }
 }

@@ -183,6 +183,9 @@ fn placeholders(backend: db::Backend, rows: usize, columns: usize) -> String {
         .join(", ")
 }
 
+/// beneficiary id, cycle, date, amount, status, steps.
+type PaymentRow = (i64, i64, String, i64, &'static str, Option<String>);
+
 /// Multi-row inserts: one statement per table and chunk, not one per row.
 async fn insert_batch(
     database: &db::Database,
@@ -271,7 +274,7 @@ async fn insert_batch(
 
     // The rules' steps are kept for the newest payment only: they are what a detail page
     // shows, and a million households' worth of every month's steps would be gigabytes.
-    let mut payments: Vec<(i64, i64, String, i64, &str, Option<String>)> = Vec::new();
+    let mut payments: Vec<PaymentRow> = Vec::new();
     for household in households {
         let record = record_of(household);
         for (index, (cycle, paid_on)) in cycles.iter().enumerate() {

@@ -259,6 +259,7 @@ pub async fn extend(
 ) -> ApiResult<Json<SessionInfo>> {
     let now = state.clock.now();
     auth::touch(&state, &user.token_digest, now).await?;
+    state.sessions.forget(&user.token_digest);
     Ok(Json(user.session_info(now)))
 }
 
@@ -271,6 +272,7 @@ pub async fn end(State(state): State<AppState>, headers: HeaderMap) -> ApiResult
             .bind(&user.token_digest)
             .execute(&state.db.pool)
             .await?;
+        state.sessions.forget(&user.token_digest);
         audit(&state, Some(&user.national_id), "signed_out", "").await?;
     }
     let cookie = auth::session_cookie_header(None, auth::came_over_https(&headers));

@@ -2,14 +2,17 @@
 //!
 //! [`App`] holds the whole route table, so one glance shows every URL.
 
+pub mod api;
 pub mod components;
+pub mod content;
+pub mod format;
 pub mod i18n;
 pub mod pages;
 pub mod prefs;
 
 use leptos::prelude::*;
 use leptos_router::{
-    components::{Route, Router, Routes},
+    components::{ParentRoute, Route, Router, Routes},
     path,
 };
 
@@ -17,9 +20,27 @@ use crate::{
     components::shell::Shell,
     i18n::{Lang, Locale},
     pages::{
-        about::About, account::AccountHome, check::Check, contact::Contact,
-        eligibility::Eligibility, estimate::Estimate, home::Home, login::Login,
-        not_found::NotFound, objections::Objections, payments::Payments,
+        about::About,
+        account::AccountHome,
+        check::{
+            CheckFlow, CheckStart,
+            birth_date::BirthDateStep,
+            dependents::{AddDependentStep, DependentsStep},
+            question::{
+                ApplicantStep, BankAccountStep, DetentionStep, HousingStep, NationalityStep,
+                ResidencyStep,
+            },
+            result::CheckResult,
+            review::ReviewAnswers,
+        },
+        contact::Contact,
+        eligibility::Eligibility,
+        estimate::Estimate,
+        home::Home,
+        login::Login,
+        not_found::NotFound,
+        objections::Objections,
+        payments::Payments,
     },
 };
 
@@ -57,7 +78,20 @@ pub fn App() -> impl IntoView {
             <Shell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
-                    <Route path=path!("/check") view=Check />
+                    <ParentRoute path=path!("/check") view=CheckFlow>
+                        <Route path=path!("") view=CheckStart />
+                        <Route path=path!("applicant") view=ApplicantStep />
+                        <Route path=path!("birth-date") view=BirthDateStep />
+                        <Route path=path!("nationality") view=NationalityStep />
+                        <Route path=path!("residency") view=ResidencyStep />
+                        <Route path=path!("detention") view=DetentionStep />
+                        <Route path=path!("bank-account") view=BankAccountStep />
+                        <Route path=path!("housing") view=HousingStep />
+                        <Route path=path!("dependents") view=DependentsStep />
+                        <Route path=path!("add-dependent") view=AddDependentStep />
+                        <Route path=path!("answers") view=ReviewAnswers />
+                        <Route path=path!("result") view=CheckResult />
+                    </ParentRoute>
                     <Route path=path!("/estimate") view=Estimate />
                     <Route path=path!("/contact") view=Contact />
                     <Route path=path!("/about") view=About />

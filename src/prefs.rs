@@ -1,12 +1,22 @@
-//! Preferences remembered on this device (localStorage). A browser that refuses storage
-//! (private mode, disabled) simply forgets; nothing fails.
+//! What this device remembers. Preferences (language, text size, contrast) live in
+//! localStorage; the pre-check's answers live in sessionStorage, so they survive a reload but
+//! leave with the tab. A browser that refuses storage (private mode, disabled) simply
+//! forgets; nothing fails.
+
+use serde::{Serialize, de::DeserializeOwned};
 
 use crate::i18n::Lang;
 
 const LANG_KEY: &str = "portal.lang";
+const TEXT_SIZE_KEY: &str = "portal.text-size";
+const CONTRAST_KEY: &str = "portal.contrast";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
+}
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
 }
 
 pub fn stored_lang() -> Option<Lang> {
@@ -16,5 +26,42 @@ pub fn stored_lang() -> Option<Lang> {
 pub fn store_lang(lang: Lang) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(LANG_KEY, lang.code());
+    }
+}
+
+/// The text size step chosen in the footer (0 is the phone's own size).
+pub fn stored_text_step() -> i8 {
+    storage()
+        .and_then(|s| s.get_item(TEXT_SIZE_KEY).ok().flatten())
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(0)
+}
+
+pub fn store_text_step(step: i8) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(TEXT_SIZE_KEY, &step.to_string());
+    }
+}
+
+pub fn stored_high_contrast() -> bool {
+    storage()
+        .and_then(|s| s.get_item(CONTRAST_KEY).ok().flatten())
+        .is_some_and(|value| value == "high")
+}
+
+pub fn store_high_contrast(on: bool) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(CONTRAST_KEY, if on { "high" } else { "normal" });
+    }
+}
+
+/// A value kept for this tab as JSON; `None` when absent or unreadable.
+pub fn session_value<T: DeserializeOwned>(key: &str) -> Option<T> {
+    serde_json::from_str(&session()?.get_item(key).ok()??).ok()
+}
+
+pub fn store_session_value<T: Serialize>(key: &str, value: &T) {
+    if let (Some(session), Ok(json)) = (session(), serde_json::to_string(value)) {
+        let _ = session.set_item(key, &json);
     }
 }

@@ -1,5 +1,15 @@
-//! Pieces used by more than one page.
+//! Pieces used by more than one page: the design system's components and the shell.
 
+pub mod accessibility_tools;
+pub mod back_link;
+pub mod button;
+pub mod choice;
+pub mod date_field;
+pub mod error_summary;
+pub mod form;
 pub mod language_switch;
+pub mod notice;
 pub mod page;
 pub mod shell;
+pub mod summary_list;
+pub mod text_field;

@@ -2,23 +2,49 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Texts, expect_locale};
+use crate::{
+    components::form::FormErrors,
+    i18n::{Text, Texts, expect_locale},
+};
 
-/// A page's heading; it also names the browser tab "<title> — حساب المواطن".
+/// Names the browser tab "<title> — حساب المواطن", with "خطأ: " in front while the page's
+/// form shows errors (GOV.UK pattern), following the language.
+pub fn use_page_title(
+    title: impl Fn() -> Text + Send + Sync + 'static,
+    errors: Option<FormErrors>,
+) {
+    let locale = expect_locale();
+    Effect::new(move |_| {
+        let texts = locale.0.get().texts();
+        let prefix = if errors.is_some_and(|e| e.any()) {
+            format!("{} ", texts.forms.error_prefix)
+        } else {
+            String::new()
+        };
+        document().set_title(&format!(
+            "{prefix}{} — {}",
+            title()(texts),
+            texts.program_name
+        ));
+    });
+}
+
+/// A page's heading and lead; it also names the browser tab.
 #[component]
 pub fn PageHeading(
     /// The page title, picked from the translation table.
     title: fn(&'static Texts) -> &'static str,
     /// The sentence under the title.
-    lead: fn(&'static Texts) -> &'static str,
+    #[prop(optional)]
+    lead: Option<fn(&'static Texts) -> &'static str>,
+    /// The page's form errors, which put "خطأ: " in the tab's title.
+    #[prop(optional)]
+    errors: Option<FormErrors>,
 ) -> impl IntoView {
     let locale = expect_locale();
-    Effect::new(move |_| {
-        let texts = locale.0.get().texts();
-        document().set_title(&format!("{} — {}", title(texts), texts.program_name));
-    });
+    use_page_title(move || title, errors);
     view! {
         <h1 id="page-title" tabindex="-1">{move || title(locale.0.get().texts())}</h1>
-        <p class="lead">{move || lead(locale.0.get().texts())}</p>
+        {lead.map(|lead| view! { <p class="lead">{move || lead(locale.0.get().texts())}</p> })}
     }
 }

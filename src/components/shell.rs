@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::{components::language_switch::LanguageSwitch, i18n::t};
+use crate::{
+    components::{accessibility_tools::AccessibilityTools, language_switch::LanguageSwitch},
+    i18n::t,
+};
 
 /// The router would treat `#main` as a navigation; move focus to the content instead.
 fn skip_to_main(event: leptos::ev::MouseEvent) {
@@ -17,8 +20,26 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
     }
 }
 
+/// After a navigation inside the app, focus goes to the new page's `<h1>`, so a screen reader
+/// reads where the person has arrived and the keyboard starts from the top of the content.
+fn focus_heading_on_navigation() {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|previous| previous != path) {
+            request_animation_frame(|| super::form::focus_by_id("page-title"));
+        }
+        path
+    });
+}
+
+/// Skip link, header, navigation, the page, and the footer with the accessibility tools.
 #[component]
-pub fn Shell(children: Children) -> impl IntoView {
+pub fn Shell(
+    /// The routes.
+    children: Children,
+) -> impl IntoView {
+    focus_heading_on_navigation();
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>
             {t(|t| t.skip_to_content)}
@@ -46,6 +67,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             {children()}
         </main>
         <footer class="site-footer">
+            <AccessibilityTools />
             <p>{t(|t| t.footer_note)}</p>
         </footer>
     }

@@ -1,0 +1,144 @@
+//! The only code that knows the API's URLs: one generic request function and one typed
+//! function per endpoint, returning the wire types or an [`ApiError`].
+//!
+//! Cookies go with every request (same origin), so the session needs nothing here.
+
+use gloo_net::http::{Method, RequestBuilder};
+use serde::{Serialize, de::DeserializeOwned};
+use wire::{
+    API_PREFIX, ChallengeSent, EligibilityView, ErrorBody, IDEMPOTENCY_KEY_HEADER, Me,
+    NewObjection, NewTicket, Objection, PaymentDetail, PaymentSummary, ResendCode, SessionInfo,
+    StartSession, Ticket, VerifyCode,
+};
+
+/// Why a request did not give what was asked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// No answer at all: offline, or the connection dropped. What the user typed is kept.
+    Network,
+    /// The server answered with an error in the API's shape.
+    Server { status: u16, body: ErrorBody },
+    /// The server answered something this app does not understand.
+    Unexpected(u16),
+}
+
+impl ApiError {
+    /// The stable code the pages translate: the server's, or `network` / `unexpected`.
+    pub fn code(&self) -> &str {
+        match self {
+            ApiError::Network => "network",
+            ApiError::Server { body, .. } => &body.code,
+            ApiError::Unexpected(_) => "unexpected",
+        }
+    }
+
+    /// The signed-in session has ended (or never was): the page should send to `/login`.
+    pub fn is_unauthenticated(&self) -> bool {
+        matches!(self, ApiError::Server { status: 401, body } if body.code == wire::codes::UNAUTHENTICATED)
+    }
+
+    /// The error body, when the server sent one.
+    pub fn body(&self) -> Option<&ErrorBody> {
+        match self {
+            ApiError::Server { body, .. } => Some(body),
+            _ => None,
+        }
+    }
+}
+
+fn url(path: &str) -> String {
+    format!("{API_PREFIX}{path}")
+}
+
+/// Sends one request and reads the JSON answer (or, with `()`, ignores an empty one).
+async fn request<T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: Option<&impl Serialize>,
+    idempotency_key: Option<&str>,
+) -> Result<T, ApiError> {
+    let mut builder = RequestBuilder::new(&url(path))
+        .method(method)
+        .header("accept", "application/json");
+    if let Some(key) = idempotency_key {
+        builder = builder.header(IDEMPOTENCY_KEY_HEADER, key);
+    }
+    let request = match body {
+        Some(body) => builder.json(body).map_err(|_| ApiError::Unexpected(0))?,
+        None => builder.build().map_err(|_| ApiError::Unexpected(0))?,
+    };
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    let status = response.status();
+    let text = response.text().await.map_err(|_| ApiError::Network)?;
+    if (200..300).contains(&status) {
+        let text = if text.is_empty() { "null" } else { &text };
+        serde_json::from_str(text).map_err(|_| ApiError::Unexpected(status))
+    } else {
+        match serde_json::from_str::<ErrorBody>(&text) {
+            Ok(body) => Err(ApiError::Server { status, body }),
+            Err(_) => Err(ApiError::Unexpected(status)),
+        }
+    }
+}
+
+const NO_BODY: Option<&()> = None;
+
+pub async fn start_session(request: &StartSession) -> Result<ChallengeSent, ApiError> {
+    self::request(Method::POST, "/session", Some(request), None).await
+}
+
+pub async fn verify_code(request: &VerifyCode) -> Result<SessionInfo, ApiError> {
+    self::request(Method::POST, "/session/verify", Some(request), None).await
+}
+
+pub async fn resend_code(request: &ResendCode) -> Result<ChallengeSent, ApiError> {
+    self::request(Method::POST, "/session/resend", Some(request), None).await
+}
+
+pub async fn extend_session() -> Result<SessionInfo, ApiError> {
+    request(Method::POST, "/session/extend", NO_BODY, None).await
+}
+
+pub async fn end_session() -> Result<(), ApiError> {
+    request(Method::DELETE, "/session", NO_BODY, None).await
+}
+
+pub async fn me() -> Result<Me, ApiError> {
+    request(Method::GET, "/me", NO_BODY, None).await
+}
+
+pub async fn eligibility() -> Result<EligibilityView, ApiError> {
+    request(Method::GET, "/eligibility", NO_BODY, None).await
+}
+
+pub async fn payments() -> Result<Vec<PaymentSummary>, ApiError> {
+    request(Method::GET, "/payments", NO_BODY, None).await
+}
+
+pub async fn payment(cycle: u32) -> Result<PaymentDetail, ApiError> {
+    request(Method::GET, &format!("/payments/{cycle}"), NO_BODY, None).await
+}
+
+pub async fn objections() -> Result<Vec<Objection>, ApiError> {
+    request(Method::GET, "/objections", NO_BODY, None).await
+}
+
+pub async fn objection(reference: &str) -> Result<Objection, ApiError> {
+    request(Method::GET, &format!("/objections/{reference}"), NO_BODY, None).await
+}
+
+/// Files an objection; the same `idempotency_key` on a retry never files a second one.
+pub async fn file_objection(
+    objection: &NewObjection,
+    idempotency_key: &str,
+) -> Result<Objection, ApiError> {
+    request(Method::POST, "/objections", Some(objection), Some(idempotency_key)).await
+}
+
+pub async fn tickets() -> Result<Vec<Ticket>, ApiError> {
+    request(Method::GET, "/tickets", NO_BODY, None).await
+}
+
+pub async fn open_ticket(ticket: &NewTicket, idempotency_key: &str) -> Result<Ticket, ApiError> {
+    request(Method::POST, "/tickets", Some(ticket), Some(idempotency_key)).await
+}

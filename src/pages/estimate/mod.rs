@@ -1,0 +1,243 @@
+//! The support estimate (`/estimate`): household and income in, the rules' estimate out, with
+//! the thresholds, the steps in plain words, a chart and the disclaimer.
+
+pub mod chart;
+pub mod household;
+
+use leptos::{html, prelude::*};
+use leptos_router::components::A;
+use rules::{
+    Date, Estimate, Halalas,
+    eligibility::ApplicantKind,
+    estimate::{IncomeBand, Role},
+};
+
+use self::{
+    chart::{ChartData, SupportChart},
+    household::{ADULTS_ID, CHILDREN_ID, Composition, HouseholdInput, INCOME_ID, KIND_ID},
+};
+use crate::{
+    components::{
+        button::Button,
+        choice::{Choice, RadioGroup},
+        error_summary::ErrorSummary,
+        form::{FieldError, FormErrors},
+        notice::{Notice, Tone},
+        page::PageHeading,
+        text_field::TextField,
+    },
+    format,
+    i18n::{Lang, fill, lang, t},
+};
+
+const KINDS: &[Choice<ApplicantKind>] = &[
+    Choice {
+        value: ApplicantKind::Head,
+        label: |t| t.estimate.head,
+        hint: Some(|t| t.estimate.head_hint),
+    },
+    Choice {
+        value: ApplicantKind::Independent,
+        label: |t| t.estimate.independent,
+        hint: Some(|t| t.estimate.independent_hint),
+    },
+];
+
+/// An amount in halalas, with decimals only when there are any.
+fn halalas(lang: Lang, amount: Halalas) -> String {
+    if amount.0 % 100 == 0 {
+        format::sar(lang, amount.whole_sar())
+    } else {
+        format::sar_with_halalas(lang, amount.0)
+    }
+}
+
+/// The steps behind the figure, in plain words, from the rules' [`rules::Steps`].
+pub fn explain(lang: Lang, estimate: &Estimate) -> Vec<String> {
+    let words = &lang.texts().estimate;
+    let steps = &estimate.steps;
+    let sar = |riyals: u32| format::sar(lang, i64::from(riyals));
+    let mut lines: Vec<String> = steps
+        .members
+        .iter()
+        .map(|member| {
+            let role = match member.role {
+                Role::Head => words.role_head,
+                Role::Independent => words.role_independent,
+                Role::Dependent18Plus => words.role_adult,
+                Role::DependentUnder18 => words.role_child,
+            };
+            fill(words.member_line, &[role, &sar(member.amount)])
+        })
+        .collect();
+    lines.push(fill(words.step_total, &[&sar(steps.uncapped_entitlement)]));
+    lines.push(if steps.cap_applied {
+        fill(words.step_cap_applied, &[&sar(steps.cap)])
+    } else {
+        fill(
+            words.step_cap_not_applied,
+            &[&sar(estimate.entitlement), &sar(steps.cap)],
+        )
+    });
+    if steps.income_cap_applied {
+        lines.push(fill(words.step_income_cap, &[&sar(estimate.income_cutoff)]));
+    }
+    let income = halalas(lang, steps.income);
+    lines.push(match steps.band {
+        IncomeBand::NotReduced => fill(
+            words.step_not_reduced,
+            &[&income, &sar(estimate.exemption_threshold)],
+        ),
+        IncomeBand::Reduced => fill(
+            words.step_reduced,
+            &[
+                &income,
+                &sar(estimate.exemption_threshold),
+                &halalas(lang, steps.reduction),
+                &sar(estimate.income_cutoff),
+            ],
+        ),
+        IncomeBand::Zero => fill(words.step_zero, &[&income, &sar(estimate.income_cutoff)]),
+    });
+    lines.push(fill(words.step_support, &[&sar(estimate.monthly_support)]));
+    lines
+}
+
+/// The result under the form.
+#[component]
+fn EstimateResult(
+    /// The household as read from the form.
+    household: Composition,
+    /// The date the estimate is for.
+    date: Date,
+    /// The rules' estimate.
+    estimate: Estimate,
+) -> impl IntoView {
+    let heading = NodeRef::<html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let chart = ChartData::new(&household, date, &estimate);
+    let estimate = StoredValue::new(estimate);
+    let figure =
+        move |pick: fn(&Estimate) -> u32| format::sar(lang(), i64::from(estimate.with_value(pick)));
+    view! {
+        <section class="result" aria-labelledby="estimate-result">
+            <h2 id="estimate-result" tabindex="-1" node_ref=heading>{t(|t| t.estimate.result_title)}</h2>
+            <p class="result__figure">
+                {move || fill(lang().texts().estimate.per_month, &[&figure(|e| e.monthly_support)])}
+            </p>
+            <Notice tone=Tone::Warning>
+                <p><strong>{t(|t| t.estimate.disclaimer)}</strong> " " {t(|t| t.estimate.disclaimer_body)}</p>
+            </Notice>
+            <ul class="bullets">
+                <li>{move || fill(lang().texts().estimate.threshold, &[&figure(|e| e.exemption_threshold)])}</li>
+                <li>{move || fill(lang().texts().estimate.cutoff, &[&figure(|e| e.income_cutoff)])}</li>
+            </ul>
+            <SupportChart data=chart />
+            <h3>{t(|t| t.estimate.steps_title)}</h3>
+            <ol class="steps">
+                {move || {
+                    estimate
+                        .with_value(|e| explain(lang(), e))
+                        .into_iter()
+                        .map(|line| view! { <li>{line}</li> })
+                        .collect_view()
+                }}
+            </ol>
+            <p>
+                {t(|t| t.estimate.assumption)} " "
+                <A href="/check">{t(|t| t.estimate.check_link)}</A>
+            </p>
+        </section>
+    }
+}
+
+#[component]
+pub fn Estimate() -> impl IntoView {
+    let kind = RwSignal::new(None::<ApplicantKind>);
+    let adults = RwSignal::new("0".to_string());
+    let children = RwSignal::new("0".to_string());
+    let income = RwSignal::new(String::new());
+    let errors = FormErrors::new();
+    let result = RwSignal::new(None::<(Composition, Date, Estimate)>);
+    let independent = move || kind.get() == Some(ApplicantKind::Independent);
+
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let input = HouseholdInput {
+            kind: kind.get_untracked(),
+            adults: adults.get_untracked(),
+            children: children.get_untracked(),
+            income: income.get_untracked(),
+        };
+        let Some(household) = errors.check(input.read()) else {
+            result.set(None);
+            return;
+        };
+        let date = format::today();
+        match date.map(|date| (date, household.estimate(date))) {
+            Some((date, Ok(estimate))) => result.set(Some((household, date, estimate))),
+            _ => {
+                result.set(None);
+                errors.fail(vec![FieldError {
+                    id: INCOME_ID,
+                    message: |t| t.estimate.no_parameters,
+                }]);
+            }
+        }
+    };
+
+    view! {
+        <PageHeading title=|t| t.estimate_title lead=|t| t.estimate_lead errors=errors />
+        <ErrorSummary errors=errors />
+        <form class="form" novalidate on:submit=submit>
+            <RadioGroup
+                id=KIND_ID
+                legend=|t| t.estimate.kind_legend
+                options=KINDS
+                selected=kind
+                errors=errors
+            />
+            <Show when=move || !independent()>
+                <TextField
+                    id=ADULTS_ID
+                    label=|t| t.estimate.adults_label
+                    hint=|t| t.estimate.adults_hint
+                    value=adults
+                    errors=errors
+                    inputmode="numeric"
+                    class="input--4"
+                />
+                <TextField
+                    id=CHILDREN_ID
+                    label=|t| t.estimate.children_label
+                    hint=|t| t.estimate.children_hint
+                    value=children
+                    errors=errors
+                    inputmode="numeric"
+                    class="input--4"
+                />
+            </Show>
+            <TextField
+                id=INCOME_ID
+                label=|t| t.estimate.income_label
+                hint=|t| t.estimate.income_hint
+                value=income
+                errors=errors
+                inputmode="decimal"
+                class="input--10"
+            />
+            <Button label=|t| t.estimate.submit />
+        </form>
+        {move || {
+            result
+                .get()
+                .map(|(household, date, estimate)| {
+                    view! { <EstimateResult household=household date=date estimate=estimate /> }
+                })
+        }}
+    }
+}

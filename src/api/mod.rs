@@ -124,7 +124,13 @@ pub async fn objections() -> Result<Vec<Objection>, ApiError> {
 }
 
 pub async fn objection(reference: &str) -> Result<Objection, ApiError> {
-    request(Method::GET, &format!("/objections/{reference}"), NO_BODY, None).await
+    request(
+        Method::GET,
+        &format!("/objections/{reference}"),
+        NO_BODY,
+        None,
+    )
+    .await
 }
 
 /// Files an objection; the same `idempotency_key` on a retry never files a second one.
@@ -132,7 +138,13 @@ pub async fn file_objection(
     objection: &NewObjection,
     idempotency_key: &str,
 ) -> Result<Objection, ApiError> {
-    request(Method::POST, "/objections", Some(objection), Some(idempotency_key)).await
+    request(
+        Method::POST,
+        "/objections",
+        Some(objection),
+        Some(idempotency_key),
+    )
+    .await
 }
 
 pub async fn tickets() -> Result<Vec<Ticket>, ApiError> {
@@ -140,5 +152,11 @@ pub async fn tickets() -> Result<Vec<Ticket>, ApiError> {
 }
 
 pub async fn open_ticket(ticket: &NewTicket, idempotency_key: &str) -> Result<Ticket, ApiError> {
-    request(Method::POST, "/tickets", Some(ticket), Some(idempotency_key)).await
+    request(
+        Method::POST,
+        "/tickets",
+        Some(ticket),
+        Some(idempotency_key),
+    )
+    .await
 }

@@ -122,3 +122,23 @@ pub fn sar_with_halalas(lang: Lang, halalas: i64) -> String {
     ]);
     NumberFormat::new(number_locale(lang), &options).format(halalas as f64 / 100.0)
 }
+
+/// A date in both calendars, Hijri first: "١٠ جمادى الأولى ١٤٤٨ هـ (١٠ نوفمبر ٢٠٢٦)".
+pub fn both(lang: Lang, day: Date) -> String {
+    format!(
+        "{} ({})",
+        date(lang, day, Shown::Hijri),
+        date(lang, day, Shown::Gregorian)
+    )
+}
+
+/// An API date (`YYYY-MM-DD`) in both calendars; as sent when it cannot be read.
+pub fn iso_date(lang: Lang, iso: &str) -> String {
+    Date::parse(iso).map_or_else(|_| iso.to_string(), |day| both(lang, day))
+}
+
+/// A time of day on this device's clock: "٦:٤٠ م", "18:40".
+pub fn time(lang: Lang, instant: &js_sys::Date) -> String {
+    let options = options(&[("hour", "numeric".into()), ("minute", "2-digit".into())]);
+    DateTimeFormat::new(number_locale(lang), &options).format_date(instant)
+}

@@ -10,6 +10,8 @@
 //! Sentences with a number use `{0}`, `{1}`, ... filled by [`fill`]; counted nouns use
 //! [`Plural`], which has Arabic's six forms.
 
+pub mod account;
+
 use leptos::prelude::*;
 
 /// The languages of the app; Arabic is the default and the first.
@@ -183,6 +185,7 @@ pub struct Texts {
     pub contact: ContactTexts,
     pub estimate: EstimateTexts,
     pub check: CheckTexts,
+    pub account: account::AccountTexts,
 }
 
 /// Words every form shares.
@@ -750,6 +753,7 @@ pub const AR: Texts = Texts {
         start_again: "ابدأ من جديد",
         cannot_check: "تعذّر إكمال التحقق. راجع تواريخ الميلاد في إجاباتك.",
     },
+    account: account::AR,
 };
 
 pub const EN: Texts = Texts {
@@ -1061,6 +1065,7 @@ pub const EN: Texts = Texts {
         start_again: "Start again",
         cannot_check: "The check could not be completed. Review the dates of birth in your answers.",
     },
+    account: account::EN,
 };
 
 #[cfg(test)]

@@ -7,8 +7,10 @@ pub mod components;
 pub mod content;
 pub mod format;
 pub mod i18n;
+pub mod messages;
 pub mod pages;
 pub mod prefs;
+pub mod session;
 
 use leptos::prelude::*;
 use leptos_router::{
@@ -21,7 +23,17 @@ use crate::{
     i18n::{Lang, Locale},
     pages::{
         about::About,
-        account::AccountHome,
+        account::{
+            AccountArea,
+            eligibility::Eligibility,
+            home::AccountHome,
+            objection::{details::ObjectionDetails, review::ObjectionReview},
+            objection_view::ObjectionView,
+            objections::Objections,
+            payment::Payment,
+            payments::Payments,
+            tickets::{NewTicketPage, Tickets},
+        },
         check::{
             CheckFlow, CheckStart,
             birth_date::BirthDateStep,
@@ -34,14 +46,13 @@ use crate::{
             review::ReviewAnswers,
         },
         contact::Contact,
-        eligibility::Eligibility,
         estimate::Estimate,
         home::Home,
         login::Login,
+        login_verify::VerifyLogin,
         not_found::NotFound,
-        objections::Objections,
-        payments::Payments,
     },
+    session::Session,
 };
 
 /// Replaces the loading skeleton in `#app` with the app.
@@ -71,6 +82,7 @@ fn console_error_panic_hook_lite() {
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs::stored_lang().unwrap_or_default());
     provide_context(Locale(lang));
+    provide_context(Session::new());
     Effect::new(move |_| apply_lang(lang.get()));
 
     view! {
@@ -96,10 +108,19 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/contact") view=Contact />
                     <Route path=path!("/about") view=About />
                     <Route path=path!("/login") view=Login />
-                    <Route path=path!("/account") view=AccountHome />
-                    <Route path=path!("/account/eligibility") view=Eligibility />
-                    <Route path=path!("/account/payments") view=Payments />
-                    <Route path=path!("/account/objections") view=Objections />
+                    <Route path=path!("/login/verify") view=VerifyLogin />
+                    <ParentRoute path=path!("/account") view=AccountArea>
+                        <Route path=path!("") view=AccountHome />
+                        <Route path=path!("eligibility") view=Eligibility />
+                        <Route path=path!("payments") view=Payments />
+                        <Route path=path!("payments/:cycle") view=Payment />
+                        <Route path=path!("objections") view=Objections />
+                        <Route path=path!("objections/new") view=ObjectionDetails />
+                        <Route path=path!("objections/review") view=ObjectionReview />
+                        <Route path=path!("objections/:reference") view=ObjectionView />
+                        <Route path=path!("tickets") view=Tickets />
+                        <Route path=path!("tickets/new") view=NewTicketPage />
+                    </ParentRoute>
                 </Routes>
             </Shell>
         </Router>

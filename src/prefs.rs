@@ -1,6 +1,7 @@
 //! What this device remembers. Preferences (language, text size, contrast) live in
 //! localStorage; the pre-check's answers live in sessionStorage, so they survive a reload but
-//! leave with the tab. A browser that refuses storage (private mode, disabled) simply
+//! leave with the tab; the objection draft lives in localStorage until the server confirms
+//! it. A browser that refuses storage (private mode, disabled) simply
 //! forgets; nothing fails.
 
 use serde::{Serialize, de::DeserializeOwned};
@@ -63,5 +64,29 @@ pub fn session_value<T: DeserializeOwned>(key: &str) -> Option<T> {
 pub fn store_session_value<T: Serialize>(key: &str, value: &T) {
     if let (Some(session), Ok(json)) = (session(), serde_json::to_string(value)) {
         let _ = session.set_item(key, &json);
+    }
+}
+
+/// A value kept on this device as JSON (localStorage): it survives a reload, a lost
+/// connection and the end of a session. `None` when absent or unreadable.
+pub fn local_value<T: DeserializeOwned>(key: &str) -> Option<T> {
+    serde_json::from_str(&storage()?.get_item(key).ok()??).ok()
+}
+
+pub fn store_local_value<T: Serialize>(key: &str, value: &T) {
+    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(value)) {
+        let _ = storage.set_item(key, &json);
+    }
+}
+
+pub fn remove_local_value(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+pub fn remove_session_value(key: &str) {
+    if let Some(session) = session() {
+        let _ = session.remove_item(key);
     }
 }

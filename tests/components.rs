@@ -13,12 +13,14 @@ use portal::{
         error_summary::ErrorSummary,
         form::{FieldError, FormErrors},
         notice::{StatusTag, Tone},
+        offline_banner::OfflineBanner,
         summary_list::{SummaryList, SummaryRow},
+        text_area::TextArea,
         text_field::TextField,
     },
     format,
     i18n::Lang,
-    pages::estimate::Estimate,
+    pages::{estimate::Estimate, login::Login},
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -415,5 +417,88 @@ async fn the_estimate_page_answers_with_the_rules_figure_and_its_steps() {
             .is_some()
     );
     assert_eq!(active_id(), "estimate-result");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_text_area_counts_what_is_left_and_what_is_over() {
+    let root = fresh_root();
+    let errors = FormErrors::new();
+    let value = RwSignal::new(String::new());
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <TextArea
+                id="story"
+                label=|t| t.account.description_label
+                hint=|t| t.account.description_hint
+                value=value
+                limit=10
+                errors=errors
+            />
+        }
+    });
+    tick().await;
+    assert_eq!(text(&root, "#story-count"), "بقيت لك ١٠ أحرف");
+    let area: web_sys::HtmlTextAreaElement = find(&root, "#story").unchecked_into();
+    area.set_value("اثنا عشر حرف");
+    area.dispatch_event(&web_sys::Event::new("input").expect("event"))
+        .expect("dispatch");
+    tick().await;
+    assert_eq!(value.get_untracked(), "اثنا عشر حرف");
+    assert_eq!(text(&root, "#story-count"), "تجاوزت الحد بحرفين");
+    assert!(
+        find(&root, "#story-count")
+            .class_list()
+            .contains("character-count--over")
+    );
+    let described = find(&root, "#story")
+        .get_attribute("aria-describedby")
+        .unwrap_or_default();
+    assert_eq!(described, "story-hint story-count");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_offline_banner_follows_the_window_events() {
+    let root = fresh_root();
+    let _handle = leptos::mount::mount_to(root.clone(), || view! { <OfflineBanner /> });
+    tick().await;
+    assert_eq!(text(&root, "[role=status]"), "");
+    window()
+        .dispatch_event(&web_sys::Event::new("offline").expect("event"))
+        .expect("dispatch");
+    tick().await;
+    assert!(text(&root, "[role=status]").contains("أنت غير متصل بالإنترنت"));
+    window()
+        .dispatch_event(&web_sys::Event::new("online").expect("event"))
+        .expect("dispatch");
+    tick().await;
+    assert_eq!(text(&root, "[role=status]"), "");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_login_page_checks_the_national_id_before_sending_anything() {
+    let root = fresh_root();
+    let _handle = leptos::mount::mount_to(root.clone(), || view! { <Router><Login /></Router> });
+    tick().await;
+    assert_eq!(text(&root, "label[for=national-id]"), "رقم الهوية");
+    assert_eq!(text(&root, "label[for=password]"), "كلمة المرور");
+    assert_eq!(
+        find(&root, "#password").get_attribute("type").as_deref(),
+        Some("password")
+    );
+    type_into(&find(&root, "#national-id"), "١٠٠٠٠٠٠٠٠٠");
+    type_into(&find(&root, "#password"), "secret");
+    tick().await;
+    find(&root, "form button[type=submit]").click();
+    tick().await;
+    tick().await;
+    assert!(
+        text(&root, ".error-summary__list").contains("رقم الهوية غير صحيح، تأكد من الأرقام"),
+        "{}",
+        text(&root, ".error-summary__list")
+    );
+    assert_eq!(text(&root, "form [role=status]"), "", "nothing was sent");
     root.remove();
 }

@@ -136,7 +136,7 @@ fn group(group: Group) -> AnyView {
     .into_any()
 }
 
-fn labels<T>(options: &'static [Choice<T>]) -> Vec<(Text, Option<Text>)> {
+fn labels<T>(options: &[Choice<T>]) -> Vec<(Text, Option<Text>)> {
     options.iter().map(|c| (c.label, c.hint)).collect()
 }
 
@@ -150,8 +150,9 @@ pub fn RadioGroup<T>(
     /// A sentence under the question.
     #[prop(optional_no_strip)]
     hint: Option<Text>,
-    /// The options, in order.
-    options: &'static [Choice<T>],
+    /// The options, in order (a constant list, or one made for this page).
+    #[prop(into)]
+    options: Vec<Choice<T>>,
     /// The chosen value, read and written.
     selected: RwSignal<Option<T>>,
     /// The form's errors; the group shows its own.
@@ -166,18 +167,20 @@ pub fn RadioGroup<T>(
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
+    let labels = labels(&options);
+    let options = StoredValue::new(options);
     group(Group {
         kind: Kind::Radio,
         id,
         legend,
         hint,
-        options: labels(options),
+        options: labels,
         checked: Callback::new(move |index: usize| {
-            let value = options.get(index).map(|c| c.value);
+            let value = options.with_value(|options| options.get(index).map(|c| c.value));
             value.is_some() && selected.get() == value
         }),
         changed: Callback::new(move |(index, _): (usize, bool)| {
-            if let Some(choice) = options.get(index) {
+            if let Some(choice) = options.with_value(|options| options.get(index).copied()) {
                 selected.set(Some(choice.value));
             }
         }),

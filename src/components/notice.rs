@@ -61,3 +61,14 @@ pub fn StatusTag(
         </strong>
     }
 }
+
+/// A status tag for a word already picked in the active language (an API status in words).
+pub fn word_tag(word: &'static str, tone: Tone) -> impl IntoView {
+    view! {
+        <strong class=format!("tag tag--{}", tone.suffix())>
+            <span class="tag__symbol" aria-hidden="true">{tone.symbol()}</span>
+            " "
+            {word}
+        </strong>
+    }
+}

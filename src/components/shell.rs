@@ -5,8 +5,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::{
-    components::{accessibility_tools::AccessibilityTools, language_switch::LanguageSwitch},
+    components::{
+        accessibility_tools::AccessibilityTools, idle_warning::IdleWarning,
+        language_switch::LanguageSwitch, offline_banner::OfflineBanner,
+    },
     i18n::t,
+    session::use_session,
 };
 
 /// The router would treat `#main` as a navigation; move focus to the content instead.
@@ -33,6 +37,45 @@ fn focus_heading_on_navigation() {
     });
 }
 
+/// The public pages, for someone not signed in.
+fn public_nav() -> impl IntoView {
+    view! {
+        <nav class="site-nav" aria-label=t(|t| t.main_navigation)>
+            <ul>
+                <li><A href="/">{t(|t| t.nav_home)}</A></li>
+                <li><A href="/check">{t(|t| t.nav_check)}</A></li>
+                <li><A href="/estimate">{t(|t| t.nav_estimate)}</A></li>
+                <li><A href="/contact">{t(|t| t.nav_contact)}</A></li>
+                <li><A href="/about">{t(|t| t.nav_about)}</A></li>
+                <li><A href="/account">{t(|t| t.nav_account)}</A></li>
+            </ul>
+        </nav>
+    }
+}
+
+/// The account's pages, for someone signed in, with "Log out". Each name appears once on a
+/// page, so "الأهلية" or "اعتراضاتي" finds one link.
+fn account_nav() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <nav class="site-nav" aria-label=t(|t| t.account.account_menu)>
+            <ul>
+                <li><A href="/" exact=true>{t(|t| t.nav_home)}</A></li>
+                <li><A href="/account" exact=true>{t(|t| t.nav_account)}</A></li>
+                <li><A href="/account/eligibility">{t(|t| t.account.nav_eligibility)}</A></li>
+                <li><A href="/account/payments">{t(|t| t.account.nav_payments)}</A></li>
+                <li><A href="/account/objections">{t(|t| t.account.nav_objections)}</A></li>
+                <li><A href="/account/tickets">{t(|t| t.account.nav_voice)}</A></li>
+                <li>
+                    <button type="button" class="link-button site-nav__sign-out" on:click=move |_| session.sign_out()>
+                        {t(|t| t.account.sign_out)}
+                    </button>
+                </li>
+            </ul>
+        </nav>
+    }
+}
+
 /// Skip link, header, navigation, the page, and the footer with the accessibility tools.
 #[component]
 pub fn Shell(
@@ -40,6 +83,7 @@ pub fn Shell(
     children: Children,
 ) -> impl IntoView {
     focus_heading_on_navigation();
+    let session = use_session();
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>
             {t(|t| t.skip_to_content)}
@@ -52,17 +96,10 @@ pub fn Shell(
                 </A>
                 <LanguageSwitch />
             </div>
-            <nav class="site-nav" aria-label=t(|t| t.main_navigation)>
-                <ul>
-                    <li><A href="/">{t(|t| t.nav_home)}</A></li>
-                    <li><A href="/check">{t(|t| t.nav_check)}</A></li>
-                    <li><A href="/estimate">{t(|t| t.nav_estimate)}</A></li>
-                    <li><A href="/contact">{t(|t| t.nav_contact)}</A></li>
-                    <li><A href="/about">{t(|t| t.nav_about)}</A></li>
-                    <li><A href="/account">{t(|t| t.nav_account)}</A></li>
-                </ul>
-            </nav>
+            {move || if session.is_signed_in() { account_nav().into_any() } else { public_nav().into_any() }}
         </header>
+        <OfflineBanner />
+        <IdleWarning />
         <main id="main" class="site-main" tabindex="-1">
             {children()}
         </main>

@@ -28,6 +28,12 @@ pub fn TextField(
     /// Extra classes for the input, such as a width: "input--short".
     #[prop(optional)]
     class: &'static str,
+    /// The input's type: "text" (default), "password".
+    #[prop(optional)]
+    input_type: Option<&'static str>,
+    /// `autocomplete`: "off" (default), "username", "current-password", "one-time-code".
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let error = move || errors.for_field(id);
     view! {
@@ -38,10 +44,10 @@ pub fn TextField(
             <input
                 id=id
                 name=id
-                type="text"
+                type=input_type.unwrap_or("text")
                 class=format!("input {class}")
                 inputmode=inputmode
-                autocomplete="off"
+                autocomplete=autocomplete.unwrap_or("off")
                 spellcheck="false"
                 aria-invalid=move || error().is_some().then_some("true")
                 aria-describedby=move || described_by(id, hint.is_some(), error().is_some())

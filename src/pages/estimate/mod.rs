@@ -7,7 +7,7 @@ pub mod household;
 use leptos::{html, prelude::*};
 use leptos_router::components::A;
 use rules::{
-    Date, Estimate, Halalas,
+    Date, Estimate, Halalas, Steps,
     eligibility::ApplicantKind,
     estimate::{IncomeBand, Role},
 };
@@ -54,9 +54,14 @@ fn halalas(lang: Lang, amount: Halalas) -> String {
 
 /// The steps behind the figure, in plain words, from the rules' [`rules::Steps`].
 pub fn explain(lang: Lang, estimate: &Estimate) -> Vec<String> {
+    explain_steps(lang, &estimate.steps)
+}
+
+/// The same from the steps alone, as a payment stores them.
+pub fn explain_steps(lang: Lang, steps: &Steps) -> Vec<String> {
     let words = &lang.texts().estimate;
-    let steps = &estimate.steps;
     let sar = |riyals: u32| format::sar(lang, i64::from(riyals));
+    let whole = |amount: Halalas| format::sar(lang, amount.0.max(0) / 100);
     let mut lines: Vec<String> = steps
         .members
         .iter()
@@ -76,30 +81,30 @@ pub fn explain(lang: Lang, estimate: &Estimate) -> Vec<String> {
     } else {
         fill(
             words.step_cap_not_applied,
-            &[&sar(estimate.entitlement), &sar(steps.cap)],
+            &[&whole(steps.entitlement), &sar(steps.cap)],
         )
     });
     if steps.income_cap_applied {
-        lines.push(fill(words.step_income_cap, &[&sar(estimate.income_cutoff)]));
+        lines.push(fill(words.step_income_cap, &[&whole(steps.income_cutoff)]));
     }
     let income = halalas(lang, steps.income);
     lines.push(match steps.band {
         IncomeBand::NotReduced => fill(
             words.step_not_reduced,
-            &[&income, &sar(estimate.exemption_threshold)],
+            &[&income, &whole(steps.exemption_threshold)],
         ),
         IncomeBand::Reduced => fill(
             words.step_reduced,
             &[
                 &income,
-                &sar(estimate.exemption_threshold),
+                &whole(steps.exemption_threshold),
                 &halalas(lang, steps.reduction),
-                &sar(estimate.income_cutoff),
+                &whole(steps.income_cutoff),
             ],
         ),
-        IncomeBand::Zero => fill(words.step_zero, &[&income, &sar(estimate.income_cutoff)]),
+        IncomeBand::Zero => fill(words.step_zero, &[&income, &whole(steps.income_cutoff)]),
     });
-    lines.push(fill(words.step_support, &[&sar(estimate.monthly_support)]));
+    lines.push(fill(words.step_support, &[&whole(steps.support)]));
     lines
 }
 

@@ -1,0 +1,116 @@
+//! The inline SVG chart of the last 24 payments: one bar per cycle, oldest on the left (the
+//! chart reads as a time line in both languages), with a title and a description that say in
+//! words what it shows; the table under it holds every figure.
+
+use leptos::prelude::*;
+use rules::Date;
+use wire::PaymentSummary;
+
+use crate::{
+    format::{self, Shown},
+    i18n::{fill, lang},
+};
+
+const WIDTH: f64 = 360.0;
+const LEFT: f64 = 48.0;
+const RIGHT: f64 = 352.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 150.0;
+/// How many payments the chart shows.
+pub const MONTHS: usize = 24;
+
+/// The bars: (cycle, amount), oldest first, at most [`MONTHS`].
+pub fn bars(payments: &[PaymentSummary]) -> Vec<(u32, i64)> {
+    let mut bars: Vec<(u32, i64)> = payments
+        .iter()
+        .take(MONTHS)
+        .map(|p| (p.cycle, p.amount.max(0)))
+        .collect();
+    bars.reverse();
+    bars
+}
+
+/// The chart.
+#[component]
+pub fn PaymentsChart(
+    /// The payments, newest first, as the API lists them.
+    payments: Vec<PaymentSummary>,
+) -> impl IntoView {
+    let bars = bars(&payments);
+    let max = bars
+        .iter()
+        .map(|(_, amount)| *amount)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let step = (RIGHT - LEFT) / bars.len().max(1) as f64;
+    let height = |amount: i64| (BOTTOM - TOP) * amount as f64 / max as f64;
+    let shown = payments
+        .get(..payments.len().min(MONTHS))
+        .unwrap_or_default();
+    let first = shown.last().and_then(|p| Date::parse(&p.date).ok());
+    let last = payments.first().and_then(|p| Date::parse(&p.date).ok());
+    let latest = payments.first().map_or(0, |p| p.amount);
+    let desc = move || {
+        let lang = lang();
+        let when = |d: Option<Date>| {
+            d.map(|d| format::date(lang, d, Shown::Gregorian))
+                .unwrap_or_default()
+        };
+        fill(
+            lang.texts().account.chart_desc,
+            &[
+                &when(first),
+                &when(last),
+                &format::sar(lang, max),
+                &format::sar(lang, latest),
+            ],
+        )
+    };
+    let rects = bars
+        .iter()
+        .enumerate()
+        .map(|(i, (_, amount))| {
+            let h = height(*amount);
+            view! {
+                <rect
+                    class="chart__bar"
+                    x=format!("{:.1}", LEFT + step * i as f64 + step * 0.15)
+                    y=format!("{:.1}", BOTTOM - h)
+                    width=format!("{:.1}", step * 0.7)
+                    height=format!("{:.1}", h)
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart">
+            <svg
+                class="chart__svg"
+                viewBox=format!("0 0 {WIDTH} 176")
+                role="img"
+                aria-labelledby="payments-chart-title payments-chart-desc"
+                dir="ltr"
+            >
+                <title id="payments-chart-title">{move || lang().texts().account.chart_title}</title>
+                <desc id="payments-chart-desc">{desc}</desc>
+                <line class="chart__axis" x1=LEFT x2=RIGHT y1=BOTTOM y2=BOTTOM />
+                <line class="chart__grid" x1=LEFT x2=RIGHT y1=TOP y2=TOP />
+                <text class="chart__label" x={LEFT - 6.0} y={TOP + 4.0} text-anchor="end">
+                    {move || format::number(lang(), max)}
+                </text>
+                <text class="chart__label" x={LEFT - 6.0} y={BOTTOM + 4.0} text-anchor="end">
+                    {move || format::number(lang(), 0)}
+                </text>
+                {rects}
+                <text class="chart__label" x=LEFT y="170" text-anchor="start">
+                    {move || first.map(|d| format::date(lang(), d, Shown::Gregorian)).unwrap_or_default()}
+                </text>
+                <text class="chart__label" x=RIGHT y="170" text-anchor="end">
+                    {move || last.map(|d| format::date(lang(), d, Shown::Gregorian)).unwrap_or_default()}
+                </text>
+            </svg>
+            <figcaption class="chart__caption">{move || lang().texts().account.chart_title}</figcaption>
+        </figure>
+    }
+}

@@ -18,6 +18,7 @@
 //! - [`estimate`](mod@estimate): the monthly support, with the steps that explain it.
 //! - [`payment_cycle`]: payment numbers and payment dates.
 //! - [`objection_window`]: whether a financial or eligibility objection may be filed.
+//! - [`text`]: free text a person types: control characters, invisible-only text.
 #![forbid(unsafe_code)]
 #![deny(
     clippy::float_arithmetic,
@@ -40,6 +41,7 @@ pub mod normalize;
 pub mod objection_window;
 pub mod parameters;
 pub mod payment_cycle;
+pub mod text;
 
 pub use dates::{Date, DateError, HijriDate, Weekday};
 pub use eligibility::{Assessment, Household, assess};
@@ -58,6 +60,7 @@ pub fn all_error_codes() -> Vec<&'static str> {
     codes.extend(estimate::EstimateError::ALL.iter().map(|e| e.code()));
     codes.extend(payment_cycle::CycleError::ALL.iter().map(|e| e.code()));
     codes.extend(objection_window::WindowError::ALL.iter().map(|e| e.code()));
+    codes.extend(text::TextError::ALL.iter().map(|e| e.code()));
     codes.sort_unstable();
     codes.dedup();
     codes

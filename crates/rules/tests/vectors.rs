@@ -41,6 +41,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         "payment_cycle.yaml",
         include_str!("../vectors/payment_cycle.yaml"),
     ),
+    ("text.yaml", include_str!("../vectors/text.yaml")),
 ];
 
 const RULES: &[&str] = &[
@@ -50,6 +51,7 @@ const RULES: &[&str] = &[
     "age",
     "payment_cycle",
     "objection_window",
+    "text",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -277,6 +279,13 @@ fn evaluate(rule: &str, input: Value) -> Result<Outcome, String> {
                 ("valid", Value::Bool(true)),
                 ("kind", to_value(id.kind)),
                 ("normalized", Value::String(id.normalized)),
+            ]),
+            Err(e) => Outcome::Error(e.code()),
+        },
+        "text" => match rules::text::clean(&parse::<Typed>(input)?.value) {
+            Ok(text) => output(vec![
+                ("valid", Value::Bool(true)),
+                ("text", Value::String(text)),
             ]),
             Err(e) => Outcome::Error(e.code()),
         },

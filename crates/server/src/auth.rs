@@ -1,9 +1,9 @@
 //! Who is signed in: random tokens, their digests, the session cookie, the extractor that
 //! turns a cookie into a [`CurrentUser`], and the Origin check on state-changing requests.
 //!
-//! Rules (issue "backend API"): codes live 5 minutes and allow 3 tries; five wrong passwords
-//! for an ID within 15 minutes lock it for 15 minutes; a session ends 15 minutes after its
-//! last request or 8 hours after login, whichever comes first.
+//! Rules (issue "backend API"): codes live 5 minutes and allow 3 tries in all, whatever the
+//! resends; a session ends 15 minutes after its last request or 8 hours after login,
+//! whichever comes first. The limits on tries live in `limits.rs`.
 
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use axum::{
@@ -21,9 +21,8 @@ use crate::{AppState, error::ApiError};
 pub const CODE_LIFETIME_SECONDS: i64 = 5 * 60;
 pub const CODE_TRIES: i64 = 3;
 pub const RESEND_AFTER_SECONDS: i64 = 30;
-pub const LOCK_AFTER_FAILURES: i64 = 5;
-pub const FAILURE_WINDOW_SECONDS: i64 = 15 * 60;
-pub const LOCK_SECONDS: i64 = 15 * 60;
+/// A challenge can be renewed by resends for this long after the password was accepted.
+pub const CHALLENGE_LIFETIME_SECONDS: i64 = 3600;
 pub const SESSION_IDLE_SECONDS: i64 = 15 * 60;
 pub const SESSION_ABSOLUTE_SECONDS: i64 = 8 * 3600;
 /// `last_seen` is written at most this often per session, so reads stay reads.
@@ -34,12 +33,23 @@ const TOUCH_EVERY_SECONDS: i64 = 15;
 const CACHE_SECONDS: i64 = 5;
 /// Past this many remembered sessions, forgotten ones are swept out.
 const CACHE_SWEEP_ABOVE: usize = 50_000;
+/// How long a signed-out session stays refused by [`SessionCache::put`]: longer than any
+/// request can run (the request time limit), so a request that read the session from the
+/// database just before the sign-out cannot put it back.
+const TOMBSTONE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(120);
 
 /// Open sessions this process has recently read from the database, by token digest. Spares
 /// the database one query per request on the hottest paths.
 #[derive(Debug, Default)]
 pub struct SessionCache {
-    sessions: std::sync::Mutex<std::collections::HashMap<String, CachedSession>>,
+    sessions: std::sync::Mutex<Sessions>,
+}
+
+#[derive(Debug, Default)]
+struct Sessions {
+    open: std::collections::HashMap<String, CachedSession>,
+    /// Signed out here, and when.
+    ended: std::collections::HashMap<String, std::time::Instant>,
 }
 
 #[derive(Debug, Clone)]
@@ -55,6 +65,7 @@ impl SessionCache {
     fn get(&self, token_digest: &str, now: i64) -> Option<CachedSession> {
         let sessions = self.sessions.lock().ok()?;
         sessions
+            .open
             .get(token_digest)
             .filter(|session| now - session.read_at < CACHE_SECONDS)
             .cloned()
@@ -62,18 +73,36 @@ impl SessionCache {
 
     fn put(&self, token_digest: &str, session: CachedSession) {
         if let Ok(mut sessions) = self.sessions.lock() {
-            if sessions.len() > CACHE_SWEEP_ABOVE {
-                let now = session.read_at;
-                sessions.retain(|_, cached| now - cached.read_at < CACHE_SECONDS);
+            if sessions.ended.contains_key(token_digest) {
+                return;
             }
-            sessions.insert(token_digest.to_owned(), session);
+            if sessions.open.len() > CACHE_SWEEP_ABOVE {
+                let now = session.read_at;
+                sessions
+                    .open
+                    .retain(|_, cached| now - cached.read_at < CACHE_SECONDS);
+            }
+            sessions.open.insert(token_digest.to_owned(), session);
         }
     }
 
-    /// Forgets a session at once (sign-out).
+    /// Forgets a session at once and for good (sign-out): a request in flight that read it
+    /// before the sign-out cannot cache it again.
+    pub fn end(&self, token_digest: &str) {
+        if let Ok(mut sessions) = self.sessions.lock() {
+            sessions.open.remove(token_digest);
+            let now = std::time::Instant::now();
+            sessions
+                .ended
+                .retain(|_, at| now.duration_since(*at) < TOMBSTONE_LIFETIME);
+            sessions.ended.insert(token_digest.to_owned(), now);
+        }
+    }
+
+    /// Forgets what is remembered of a session, so the next request reads it again.
     pub fn forget(&self, token_digest: &str) {
         if let Ok(mut sessions) = self.sessions.lock() {
-            sessions.remove(token_digest);
+            sessions.open.remove(token_digest);
         }
     }
 }
@@ -99,6 +128,20 @@ pub fn random_code() -> String {
 /// What the database keeps of a secret.
 pub fn digest(secret: &str) -> String {
     base64::engine::general_purpose::STANDARD_NO_PAD.encode(Sha256::digest(secret.as_bytes()))
+}
+
+/// Compares two digests in time that does not depend on where they differ.
+pub fn same_digest(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |difference, (x, y)| difference | (x ^ y))
+            == 0
+}
+
+/// `1000000008` -> `10******08`: what a log line may say of a national ID.
+pub fn mask_national_id(national_id: &str) -> String {
+    mask_mobile(national_id)
 }
 
 /// `0551234567` -> `05******67`.
@@ -243,27 +286,15 @@ fn session_cookie(headers: &HeaderMap) -> Option<String> {
         .filter(|value| !value.is_empty())
 }
 
-/// Whether the request reached us over https (directly, or as a proxy or CDN says).
-pub fn came_over_https(headers: &HeaderMap) -> bool {
-    let forwarded_proto = headers
-        .get("x-forwarded-proto")
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"));
-    let forwarded = headers
-        .get(header::FORWARDED)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.to_ascii_lowercase().contains("proto=https"));
-    forwarded_proto || forwarded
-}
-
-/// The `Set-Cookie` value that starts a session, or (with `None`) ends it.
-pub fn session_cookie_header(token: Option<&str>, secure: bool) -> HeaderValue {
-    let secure = if secure { "; Secure" } else { "" };
+/// The `Set-Cookie` value that starts a session, or (with `None`) ends it. Always `Secure`
+/// (the `__Host-` prefix demands it; browsers treat http://127.0.0.1 and localhost as secure),
+/// and a session cookie: it leaves with the browser, the server ends it after 8 hours anyway.
+pub fn session_cookie_header(token: Option<&str>) -> HeaderValue {
     let value = match token {
-        Some(token) => format!(
-            "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={SESSION_ABSOLUTE_SECONDS}{secure}"
-        ),
-        None => format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}"),
+        Some(token) => {
+            format!("{SESSION_COOKIE}={token}; Path=/; Secure; HttpOnly; SameSite=Strict")
+        }
+        None => format!("{SESSION_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0"),
     };
     HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static(""))
 }
@@ -343,6 +374,27 @@ mod tests {
             mask_iban("SA0380000000608010167519"),
             "SA03****************7519"
         );
+    }
+
+    #[test]
+    fn a_request_in_flight_cannot_cache_a_signed_out_session() {
+        let cache = SessionCache::default();
+        let session = CachedSession {
+            beneficiary_id: 1,
+            national_id: "1000000008".to_owned(),
+            created_at: 0,
+            last_seen: 0,
+            read_at: 10,
+        };
+        cache.put("t", session.clone());
+        assert!(cache.get("t", 11).is_some());
+        cache.end("t");
+        assert!(cache.get("t", 11).is_none());
+        // A request that read the row before the sign-out finishes after it.
+        cache.put("t", session);
+        assert!(cache.get("t", 11).is_none());
+        assert!(same_digest("abc", "abc") && !same_digest("abc", "abd"));
+        assert_eq!(mask_national_id("1000000008"), "10******08");
     }
 
     #[test]

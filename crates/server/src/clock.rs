@@ -36,16 +36,20 @@ impl Clock {
 
     /// Now as RFC 3339 in UTC, e.g. `2026-11-27T05:01:56Z`.
     pub fn rfc3339(&self) -> String {
-        let now = self.now();
-        let (year, month, day) = civil_from_days(now.div_euclid(86_400));
-        let seconds = now.rem_euclid(86_400);
-        format!(
-            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-            seconds / 3600,
-            seconds % 3600 / 60,
-            seconds % 60
-        )
+        rfc3339_of(self.now())
     }
+}
+
+/// `2026-11-27T17:05:09Z` for a Unix time: sorts as text in time order.
+pub fn rfc3339_of(unix: i64) -> String {
+    let (year, month, day) = civil_from_days(unix.div_euclid(86_400));
+    let seconds = unix.rem_euclid(86_400);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        seconds / 3600,
+        seconds % 3600 / 60,
+        seconds % 60
+    )
 }
 
 /// Seconds since the Unix epoch, by the system clock.

@@ -278,6 +278,24 @@ pub async fn seed(db: &Database, today: rules::Date) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Demo mode shows every verification code to anyone who asks: it must never run on a
+/// database that holds a real person. Demo and generated (load-test) households are marked
+/// by their `origin`; any other row stops the start with this error.
+pub async fn ensure_only_made_up_data(db: &Database) -> anyhow::Result<()> {
+    let real: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM beneficiaries WHERE origin NOT IN ('demo', 'synthetic')",
+    )
+    .fetch_one(&db.pool)
+    .await?;
+    anyhow::ensure!(
+        real == 0,
+        "demo mode refuses this database: it holds {real} household(s) that are neither demo \
+         nor generated data. Demo mode publishes verification codes; run without --demo, or \
+         point --database-url at a new file"
+    );
+    Ok(())
+}
+
 /// The newest payment cycle whose date is on or before `today`.
 pub fn newest_cycle(today: rules::Date) -> anyhow::Result<u32> {
     let this_month = rules::payment_cycle::number(today.year(), today.month())
@@ -300,8 +318,8 @@ async fn seed_one(
 ) -> anyhow::Result<()> {
     let beneficiary_id: i64 = sqlx::query_scalar(
         "INSERT INTO beneficiaries (national_id, name_ar, name_en, birth_date, birth_calendar, \
-         nationality, kind, mobile, iban, housing_proof, commercial_registration, password_hash, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+         nationality, kind, mobile, iban, housing_proof, commercial_registration, password_hash, created_at, origin) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'demo') RETURNING id",
     )
     .bind(person.national_id)
     .bind(person.name_ar)

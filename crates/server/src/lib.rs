@@ -4,6 +4,8 @@
 
 pub mod audit;
 pub mod auth;
+pub mod cleanup;
+pub mod client;
 pub mod clock;
 pub mod config;
 pub mod db;
@@ -12,6 +14,8 @@ pub mod error;
 pub mod household;
 pub mod idempotency;
 pub mod json;
+pub mod limits;
+pub mod observe;
 pub mod openapi;
 pub mod routes;
 pub mod sms;
@@ -29,7 +33,6 @@ use axum::{
 };
 use tower_http::{
     catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer,
-    trace::TraceLayer,
 };
 use wire::codes;
 
@@ -52,6 +55,14 @@ pub struct AppState {
     pub submissions: Arc<tokio::sync::Mutex<()>>,
     /// Sessions recently read from the database.
     pub sessions: Arc<auth::SessionCache>,
+    /// The limits on sign-in tries, codes, work and time.
+    pub limits: limits::Limits,
+    /// Password checks run here, a bounded number at once.
+    pub hashing: Arc<limits::HashPool>,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Arc<Vec<ipnet::IpNet>>,
+    /// Served over https: send `Strict-Transport-Security`.
+    pub hsts: bool,
 }
 
 impl AppState {
@@ -62,6 +73,7 @@ impl AppState {
             db: db.clone(),
             clock: clock.clone(),
         });
+        let limits = limits::Limits::default();
         Self {
             db,
             static_files,
@@ -70,7 +82,18 @@ impl AppState {
             sms,
             submissions: Arc::default(),
             sessions: Arc::default(),
+            hashing: limits::HashPool::new(limits.hash_concurrency, limits.hash_queue),
+            limits,
+            trusted_proxies: Arc::default(),
+            hsts: false,
         }
+    }
+
+    /// The same state with other limits (and a password pool of their size).
+    pub fn with_limits(mut self, limits: limits::Limits) -> Self {
+        self.hashing = limits::HashPool::new(limits.hash_concurrency, limits.hash_queue);
+        self.limits = limits;
+        self
     }
 }
 
@@ -89,12 +112,14 @@ pub fn app(state: AppState) -> Router {
         api = api.merge(routes::dev::router());
     }
     let api = api
+        .route_layer(middleware::from_fn(observe::record_route))
         .fallback(api_not_found)
         .method_not_allowed_fallback(api_method_not_allowed)
         .layer(middleware::from_fn_with_state(
             state.clone(),
             auth::check_origin,
         ))
+        .layer(middleware::from_fn(observe::refuse_control_characters))
         .layer(middleware::map_response(no_store))
         // JSON bodies are small; the app's own files are already compressed in memory.
         .layer(CompressionLayer::new());
@@ -112,7 +137,14 @@ pub fn app(state: AppState) -> Router {
         .layer(CatchPanicLayer::custom(|_| {
             ApiError::Internal(anyhow::anyhow!("handler panicked")).into_response()
         }))
-        .layer(TraceLayer::new_for_http())
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            client::remember_client_address,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            observe::observe,
+        ))
         .with_state(state)
 }
 
@@ -189,5 +221,11 @@ async fn security_headers(State(state): State<AppState>, request: Request, next:
         "cross-origin-opener-policy",
         HeaderValue::from_static("same-origin"),
     );
+    if state.hsts {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(static_files::HSTS),
+        );
+    }
     response
 }

@@ -1,11 +1,14 @@
 //! Bootstrap only: configuration -> logs -> database -> demo data -> serve until a signal.
 
+use std::{net::SocketAddr, sync::Arc, time::Duration};
+
 use anyhow::Context;
 use clap::Parser;
 use server::{
-    AppState, app,
-    config::{Config, LogFormat},
+    AppState, app, cleanup,
+    config::{Config, LogFormat, SmsSenderKind},
     db, demo,
+    sms::HttpSender,
     static_files::StaticFiles,
 };
 use tracing_subscriber::EnvFilter;
@@ -27,12 +30,52 @@ async fn main() -> anyhow::Result<()> {
         LogFormat::Pretty => tracing_subscriber::fmt().with_env_filter(filter).init(),
     }
 
+    if config.demo {
+        anyhow::ensure!(
+            config.addr.ip().is_loopback(),
+            "demo mode serves made-up accounts whose codes anyone can read: it listens only on \
+             a loopback address (127.0.0.1 or ::1), not on {}",
+            config.addr
+        );
+    }
+    if config.sms_sender == SmsSenderKind::Log && !config.demo {
+        anyhow::bail!(
+            "outside demo mode, codes must really be sent: set --sms-sender http with \
+             --sms-url and PORTAL_SMS_TOKEN (or run with --demo)"
+        );
+    }
+
     let db = db::connect(&config.database_url).await?;
     let static_files = StaticFiles::load(&config.static_dir)?;
-    let state = AppState::new(db, static_files, config.demo);
+    let mut state = AppState::new(db, static_files, config.demo).with_limits(config.limits());
+    state.hsts = config.hsts;
+    state.trusted_proxies = Arc::new(config.trusted_proxy.clone());
+    if config.sms_sender == SmsSenderKind::Http {
+        let url = config
+            .sms_url
+            .as_deref()
+            .context("--sms-sender http needs --sms-url")?;
+        let token = config
+            .sms_token
+            .as_deref()
+            .context("--sms-sender http needs PORTAL_SMS_TOKEN (or --sms-token)")?;
+        let timeout = Duration::from_millis(config.sms_timeout_ms.max(1));
+        state.sms = Arc::new(HttpSender::new(
+            url,
+            token,
+            timeout,
+            Duration::from_millis(250),
+        )?);
+    }
     if config.demo {
+        demo::ensure_only_made_up_data(&state.db).await?;
         demo::seed(&state.db, state.clock.today()).await?;
     }
+    cleanup::spawn(
+        state.db.clone(),
+        state.clock.clone(),
+        Duration::from_secs(config.cleanup_every_seconds.max(1)),
+    );
 
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
@@ -47,15 +90,19 @@ async fn main() -> anyhow::Result<()> {
     if config.demo {
         print_demo_banner(address);
     }
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    // The socket's peer address is the client's, unless a trusted proxy forwarded another.
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     tracing::info!("stopped");
     Ok(())
 }
 
 /// What a person who just typed the run command needs: where to go and how to log in.
-fn print_demo_banner(address: std::net::SocketAddr) {
+fn print_demo_banner(address: SocketAddr) {
     let mut banner = format!(
         "\n  Citizen Account portal (demo) is running: http://{address}/\n\n  \
          Demo logins (national ID, password {}):\n",

@@ -1,10 +1,14 @@
-//! Sending the verification code. A real SMS provider implements [`SmsSender`]; the built-in
-//! [`OutboxSender`] writes the message to the log and to the `sms_outbox` table, which demo
-//! mode shows at `GET /api/v1/dev/sms-outbox`.
+//! Sending the verification code, chosen by configuration (`--sms-sender`):
+//! - [`OutboxSender`] (`log`, demo mode only): writes the message to the `sms_outbox` table,
+//!   which demo mode shows at `GET /api/v1/dev/sms-outbox`, and a log line without the code;
+//! - [`HttpSender`] (`http`): a JSON POST to the provider's URL with a bearer token, a time
+//!   limit per call and retries with backoff. The code is in the body only, never in a log.
 
-use std::{future::Future, pin::Pin};
+use std::{future::Future, pin::Pin, time::Duration};
 
-use crate::{clock::Clock, db::Database};
+use anyhow::Context;
+
+use crate::{auth, clock::Clock, db::Database};
 
 pub type SendFuture<'a> = Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send + 'a>>;
 
@@ -30,7 +34,7 @@ pub trait SmsSender: Send + Sync {
     fn send<'a>(&'a self, message: CodeMessage<'a>) -> SendFuture<'a>;
 }
 
-/// The built-in sender: log and outbox table, no network.
+/// The demo sender: the outbox table, no network.
 pub struct OutboxSender {
     pub db: Database,
     pub clock: Clock,
@@ -52,11 +56,117 @@ impl SmsSender for OutboxSender {
             .execute(&self.db.pool)
             .await?;
             tracing::info!(
-                national_id = message.national_id,
-                mobile = %crate::auth::mask_mobile(message.mobile),
-                "verification code sent to the outbox"
+                national_id = %auth::mask_national_id(message.national_id),
+                mobile = %auth::mask_mobile(message.mobile),
+                "verification code written to the demo outbox"
             );
             Ok(())
+        })
+    }
+}
+
+/// A real provider over HTTP(S).
+pub struct HttpSender {
+    client: reqwest::Client,
+    url: String,
+    token: String,
+    backoff: Duration,
+}
+
+/// Calls made to the provider for one message before giving up.
+pub const HTTP_ATTEMPTS: u32 = 3;
+
+/// What the provider receives.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+pub struct ProviderMessage {
+    pub to: String,
+    pub text: String,
+}
+
+impl HttpSender {
+    /// `timeout` bounds each call; between calls it waits `backoff`, then twice that.
+    pub fn new(
+        url: &str,
+        token: &str,
+        timeout: Duration,
+        backoff: Duration,
+    ) -> anyhow::Result<Self> {
+        anyhow::ensure!(
+            url.starts_with("https://") || url.starts_with("http://"),
+            "--sms-url must be an http(s) URL"
+        );
+        anyhow::ensure!(!token.is_empty(), "--sms-token (PORTAL_SMS_TOKEN) is empty");
+        let client = reqwest::Client::builder()
+            .timeout(timeout)
+            .connect_timeout(timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .context("building the SMS provider's HTTP client")?;
+        Ok(Self {
+            client,
+            url: url.to_owned(),
+            token: token.to_owned(),
+            backoff,
+        })
+    }
+
+    async fn post_once(&self, body: &ProviderMessage) -> Result<(), Attempt> {
+        let response = self
+            .client
+            .post(&self.url)
+            .bearer_auth(&self.token)
+            .json(body)
+            .send()
+            .await
+            // The error's text names the URL, never the body: safe to log.
+            .map_err(|error| Attempt::Retry(format!("{}", error.without_url())))?;
+        let status = response.status();
+        if status.is_success() {
+            Ok(())
+        } else if status.is_server_error() || status.as_u16() == 429 || status.as_u16() == 408 {
+            Err(Attempt::Retry(format!("provider answered {status}")))
+        } else {
+            Err(Attempt::GiveUp(format!("provider answered {status}")))
+        }
+    }
+}
+
+enum Attempt {
+    Retry(String),
+    GiveUp(String),
+}
+
+impl SmsSender for HttpSender {
+    fn send<'a>(&'a self, message: CodeMessage<'a>) -> SendFuture<'a> {
+        Box::pin(async move {
+            let body = ProviderMessage {
+                to: message.mobile.to_owned(),
+                text: message.text(),
+            };
+            let mobile = auth::mask_mobile(message.mobile);
+            let mut wait = self.backoff;
+            for attempt in 1..=HTTP_ATTEMPTS {
+                match self.post_once(&body).await {
+                    Ok(()) => {
+                        tracing::info!(%mobile, attempt, "verification code sent");
+                        return Ok(());
+                    }
+                    Err(Attempt::GiveUp(reason)) => {
+                        anyhow::bail!("the SMS provider refused a message to {mobile}: {reason}")
+                    }
+                    Err(Attempt::Retry(reason)) if attempt < HTTP_ATTEMPTS => {
+                        tracing::warn!(%mobile, attempt, %reason, "SMS provider call failed; retrying");
+                        tokio::time::sleep(wait).await;
+                        wait *= 2;
+                    }
+                    Err(Attempt::Retry(reason)) => {
+                        anyhow::bail!(
+                            "the SMS provider failed {HTTP_ATTEMPTS} times for {mobile}: {reason}"
+                        )
+                    }
+                }
+            }
+            anyhow::bail!("no attempt was made")
         })
     }
 }

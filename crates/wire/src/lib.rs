@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 
 /// The prefix of every API path; the app builds its URLs from it.
 pub const API_PREFIX: &str = "/api/v1";
-/// The session cookie's name (HttpOnly: the app never reads it).
-pub const SESSION_COOKIE: &str = "portal_session";
+/// The session cookie's name (HttpOnly: the app never reads it). The `__Host-` prefix makes
+/// the browser refuse it unless it is `Secure`, has `Path=/` and no `Domain`, so no other
+/// host or path can plant or shadow it.
+pub const SESSION_COOKIE: &str = "__Host-portal_session";
 /// The header that makes a retried submission return the first answer.
 pub const IDEMPOTENCY_KEY_HEADER: &str = "idempotency-key";
 /// The longest objection description, in characters; the app shows a counter.
@@ -99,11 +101,21 @@ pub mod codes {
     pub const UNAUTHENTICATED: &str = "unauthenticated";
     pub const BAD_ORIGIN: &str = "bad_origin";
     pub const IDEMPOTENCY_KEY_REUSED: &str = "idempotency_key_reused";
+    /// Too many verification codes sent to this account within the hour.
+    pub const TOO_MANY_CODES: &str = "too_many_codes";
+    /// Too many wrong sign-ins from this network address (spraying many IDs).
+    pub const TOO_MANY_REQUESTS: &str = "too_many_requests";
+    /// The server is at its limit of work (password checks); try again shortly.
+    pub const BUSY: &str = "busy";
+    /// The request took longer than the server allows.
+    pub const TIMEOUT: &str = "timeout";
     /// Field codes.
     pub const REQUIRED: &str = "required";
     pub const TOO_LONG: &str = "too_long";
     pub const UNKNOWN_VALUE: &str = "unknown_value";
     pub const NOT_YOURS: &str = "not_yours";
+    /// A control character (NUL, ...) or a bidi override in a text field or a path.
+    pub const CONTROL_CHARACTER: &str = "control_character";
 }
 
 // ---- session ------------------------------------------------------------------------------

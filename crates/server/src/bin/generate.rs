@@ -199,8 +199,8 @@ async fn insert_batch(
 
     let sql = format!(
         "INSERT INTO beneficiaries (id, national_id, name_ar, name_en, birth_date, birth_calendar, \
-         nationality, kind, mobile, iban, password_hash, created_at) VALUES {}",
-        placeholders(database.backend, households.len(), 12)
+         nationality, kind, mobile, iban, password_hash, created_at, origin) VALUES {}",
+        placeholders(database.backend, households.len(), 13)
     );
     let mut query = sqlx::query(&sql);
     for household in households {
@@ -216,7 +216,8 @@ async fn insert_batch(
             .bind("0500000000")
             .bind("SA0380000000608010167519")
             .bind(hash)
-            .bind(&today);
+            .bind(&today)
+            .bind("synthetic");
     }
     query
         .execute(&mut *transaction)

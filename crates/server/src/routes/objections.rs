@@ -16,6 +16,7 @@ use crate::{
     AppState,
     audit::audit,
     auth::CurrentUser,
+    client::ClientAddress,
     error::{ApiError, ApiResult, field_error},
     idempotency,
     json::ApiJson,
@@ -115,6 +116,7 @@ pub async fn one(
 pub async fn create(
     State(state): State<AppState>,
     user: CurrentUser,
+    client: ClientAddress,
     headers: HeaderMap,
     ApiJson(request): ApiJson<NewObjection>,
 ) -> ApiResult<Response> {
@@ -178,6 +180,7 @@ pub async fn create(
     .await?;
     audit(
         &state,
+        client,
         Some(&user.national_id),
         "objection_filed",
         &filed.reference,
@@ -199,12 +202,18 @@ async fn validate(
     request: &NewObjection,
 ) -> ApiResult<Accepted> {
     let mut fields = Vec::new();
-    let description = request.description.trim().to_owned();
-    if description.is_empty() {
-        fields.push(field_error("description", codes::REQUIRED));
-    } else if description.chars().count() > OBJECTION_DESCRIPTION_MAX {
-        fields.push(field_error("description", codes::TOO_LONG));
-    }
+    // Invisible-only text is `required`; control characters are refused; bidi overrides go.
+    let description = match rules::text::clean(&request.description) {
+        Ok(text) if text.chars().count() > OBJECTION_DESCRIPTION_MAX => {
+            fields.push(field_error("description", codes::TOO_LONG));
+            String::new()
+        }
+        Ok(text) => text,
+        Err(error) => {
+            fields.push(field_error("description", error.code()));
+            String::new()
+        }
+    };
     match request.kind.as_str() {
         "financial" => {
             if !wire::FINANCIAL_OBJECTION_REASONS.contains(&request.reason.as_str()) {

@@ -2,7 +2,8 @@
 //!
 //! Answers never tell whether a national ID exists: an unknown ID and a wrong password get
 //! the same answer, take the same time (a password is always verified), and count towards
-//! the same lock.
+//! the same lock. Every try is counted in the database before the work it allows
+//! (`limits.rs`), so parallel requests and several processes share the limits.
 
 use std::sync::OnceLock;
 
@@ -20,11 +21,13 @@ use crate::{
     AppState,
     audit::audit,
     auth::{
-        self, CODE_LIFETIME_SECONDS, CODE_TRIES, CurrentUser, FAILURE_WINDOW_SECONDS,
-        LOCK_AFTER_FAILURES, LOCK_SECONDS, RESEND_AFTER_SECONDS,
+        self, CHALLENGE_LIFETIME_SECONDS, CODE_LIFETIME_SECONDS, CODE_TRIES, CurrentUser,
+        RESEND_AFTER_SECONDS,
     },
+    client::ClientAddress,
     error::{ApiError, ApiResult, field_error},
     json::ApiJson,
+    limits::{self, Reserved, Scope},
     sms::CodeMessage,
 };
 
@@ -41,12 +44,15 @@ pub fn router() -> Router<AppState> {
     request_body = StartSession,
     responses(
         (status = 200, body = ChallengeSent, description = "a code was sent by SMS"),
+        (status = 400, body = wire::ErrorBody, description = "invalid_json"),
         (status = 401, body = wire::ErrorBody, description = "invalid_credentials"),
         (status = 422, body = wire::ErrorBody, description = "validation_failed"),
-        (status = 429, body = wire::ErrorBody, description = "locked, with retry_after_seconds"),
+        (status = 429, body = wire::ErrorBody, description = "locked (this ID), too_many_requests (this address) or too_many_codes (this account), with retry_after_seconds"),
+        (status = 503, body = wire::ErrorBody, description = "busy: too many sign-ins at once, with retry_after_seconds"),
     ))]
 pub async fn start(
     State(state): State<AppState>,
+    client: ClientAddress,
     ApiJson(request): ApiJson<StartSession>,
 ) -> ApiResult<Json<ChallengeSent>> {
     let mut fields = Vec::new();
@@ -65,9 +71,48 @@ pub async fn start(
     };
 
     let now = state.clock.now();
-    if let Some(until) = locked_until(&state, &national_id, now).await? {
-        return Err(locked(until - now));
-    }
+    let limits = state.limits;
+    let source = client.limit_key();
+    let source_try = match limits::reserve(
+        &state.db,
+        Scope::Source,
+        &source,
+        limits.source_failures,
+        limits.source_window_seconds,
+        now,
+    )
+    .await?
+    {
+        Reserved::Within { reservation, .. } => reservation,
+        Reserved::Over {
+            retry_after_seconds,
+        } => {
+            audit(&state, client, Some(&national_id), "source_limited", "").await?;
+            return Err(limits::too_many(
+                codes::TOO_MANY_REQUESTS,
+                "too many sign-ins from this network: wait a while",
+                retry_after_seconds,
+            ));
+        }
+    };
+    let (id_try, tries_counted) = match limits::reserve(
+        &state.db,
+        Scope::Password,
+        &national_id,
+        limits.password_tries,
+        limits.password_window_seconds,
+        now,
+    )
+    .await?
+    {
+        Reserved::Within { reservation, count } => (reservation, count),
+        Reserved::Over {
+            retry_after_seconds,
+        } => {
+            limits::take_back(&state.db, source_try).await?;
+            return Err(locked(retry_after_seconds));
+        }
+    };
 
     let beneficiary: Option<(i64, String, String)> = sqlx::query_as(
         "SELECT id, password_hash, mobile FROM beneficiaries WHERE national_id = $1",
@@ -80,34 +125,56 @@ pub async fn start(
         .map(|(_, hash, _)| hash.clone())
         .unwrap_or_else(|| dummy_hash().to_owned());
     let password = request.password;
-    let password_ok = tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash))
-        .await
-        .unwrap_or(false);
-
-    let Some((beneficiary_id, _, mobile)) = beneficiary.filter(|_| password_ok) else {
-        return Err(record_failure(&state, &national_id, now).await?);
+    let checked = state
+        .hashing
+        .run(move || verify_password(&password, &stored_hash))
+        .await;
+    let password_ok = match checked {
+        Ok(ok) => ok,
+        Err(error) => {
+            // Not checked: the tries were not used.
+            limits::take_back(&state.db, id_try).await?;
+            limits::take_back(&state.db, source_try).await?;
+            return Err(error);
+        }
     };
 
-    sqlx::query("DELETE FROM login_failures WHERE national_id = $1")
-        .bind(&national_id)
-        .execute(&state.db.pool)
-        .await?;
+    let Some((beneficiary_id, _, mobile)) = beneficiary.filter(|_| password_ok) else {
+        limits::keep(id_try);
+        limits::keep(source_try);
+        audit(&state, client, Some(&national_id), "password_rejected", "").await?;
+        if tries_counted >= i64::from(limits.password_tries) {
+            audit(&state, client, Some(&national_id), "locked", "").await?;
+            return Err(locked(limits.password_window_seconds));
+        }
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            codes::INVALID_CREDENTIALS,
+            "the national ID or the password is not right",
+        ));
+    };
+
+    // A right password: it was no failure, and it clears the ID's wrong ones.
+    limits::take_back(&state.db, source_try).await?;
+    limits::take_back(&state.db, id_try).await?;
+    limits::clear(&state.db, Scope::Password, &national_id).await?;
+    reserve_code(&state, client, &national_id, beneficiary_id, now).await?;
+
     let challenge_id = auth::random_token();
     let code = auth::random_code();
     sqlx::query(
-        "INSERT INTO login_challenges (id, beneficiary_id, code_digest, created_at, expires_at, tries_left) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO login_challenges (id, beneficiary_id, code_digest, created_at, code_sent_at,          expires_at, tries_left) VALUES ($1, $2, $3, $4, $4, $5, $6)",
     )
     .bind(&challenge_id)
     .bind(beneficiary_id)
-    .bind(auth::digest(&format!("{challenge_id}:{code}")))
+    .bind(code_digest(&challenge_id, &code))
     .bind(now)
     .bind(now + CODE_LIFETIME_SECONDS)
     .bind(CODE_TRIES)
     .execute(&state.db.pool)
     .await?;
     send_code(&state, &national_id, &mobile, &code).await?;
-    audit(&state, Some(&national_id), "password_accepted", "").await?;
+    audit(&state, client, Some(&national_id), "password_accepted", "").await?;
     Ok(Json(ChallengeSent {
         challenge_id,
         masked_mobile: auth::mask_mobile(&mobile),
@@ -121,12 +188,13 @@ pub async fn start(
     request_body = VerifyCode,
     responses(
         (status = 200, body = SessionInfo, description = "signed in; the session cookie is set"),
+        (status = 400, body = wire::ErrorBody, description = "invalid_json"),
         (status = 401, body = wire::ErrorBody, description = "invalid_code (with tries_left), code_expired, too_many_attempts"),
         (status = 422, body = wire::ErrorBody, description = "validation_failed"),
     ))]
 pub async fn verify(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    client: ClientAddress,
     ApiJson(request): ApiJson<VerifyCode>,
 ) -> ApiResult<Response> {
     let code = rules::normalize::typed_digits(&request.code);
@@ -134,46 +202,40 @@ pub async fn verify(
         return Err(ApiError::invalid_field("code", "wrong_format"));
     }
     let now = state.clock.now();
-    let challenge: Option<(i64, String, i64, i64, i64, String)> = sqlx::query_as(
-        "SELECT c.beneficiary_id, c.code_digest, c.expires_at, c.tries_left, c.used, b.national_id \
-         FROM login_challenges c JOIN beneficiaries b ON b.id = c.beneficiary_id WHERE c.id = $1",
+    // One try is used up before the code is compared, in the statement that checks there is
+    // one left: parallel guesses cannot share a try.
+    let claimed: Option<(i64, String, i64)> = sqlx::query_as(
+        "UPDATE login_challenges SET tries_left = tries_left - 1          WHERE id = $1 AND used = 0 AND tries_left > 0 AND expires_at > $2          RETURNING beneficiary_id, code_digest, tries_left",
     )
     .bind(&request.challenge_id)
+    .bind(now)
     .fetch_optional(&state.db.pool)
     .await?;
-    let Some((beneficiary_id, code_digest, expires_at, tries_left, used, national_id)) = challenge
-    else {
-        return Err(code_expired());
+    let Some((beneficiary_id, digest, tries_left)) = claimed else {
+        return Err(why_not_usable(&state, &request.challenge_id).await?);
     };
-    if used != 0 || now >= expires_at {
-        return Err(code_expired());
-    }
-    if tries_left <= 0 {
-        return Err(too_many_attempts());
-    }
-    if auth::digest(&format!("{}:{code}", request.challenge_id)) != code_digest {
-        let left = tries_left - 1;
-        sqlx::query("UPDATE login_challenges SET tries_left = $1 WHERE id = $2")
-            .bind(left)
-            .bind(&request.challenge_id)
-            .execute(&state.db.pool)
+    let national_id: String =
+        sqlx::query_scalar("SELECT national_id FROM beneficiaries WHERE id = $1")
+            .bind(beneficiary_id)
+            .fetch_one(&state.db.pool)
             .await?;
-        audit(&state, Some(&national_id), "code_rejected", "").await?;
-        if left <= 0 {
+    if !auth::same_digest(&code_digest(&request.challenge_id, &code), &digest) {
+        audit(&state, client, Some(&national_id), "code_rejected", "").await?;
+        if tries_left <= 0 {
             return Err(too_many_attempts());
         }
         let mut error = wire::ErrorBody::new(codes::INVALID_CODE, "the code is not right");
-        error.tries_left = Some(left as u32);
+        error.tries_left = Some(tries_left as u32);
         return Err(ApiError::Client(StatusCode::UNAUTHORIZED, error));
     }
 
     // Mark the challenge used in the same statement that checks it, so two tabs racing with
     // the same code cannot both open a session.
-    let claimed = sqlx::query("UPDATE login_challenges SET used = 1 WHERE id = $1 AND used = 0")
+    let used = sqlx::query("UPDATE login_challenges SET used = 1 WHERE id = $1 AND used = 0")
         .bind(&request.challenge_id)
         .execute(&state.db.pool)
         .await?;
-    if claimed.rows_affected() != 1 {
+    if used.rows_affected() != 1 {
         return Err(code_expired());
     }
     let token = auth::random_token();
@@ -186,59 +248,73 @@ pub async fn verify(
     .bind(now)
     .execute(&state.db.pool)
     .await?;
-    audit(&state, Some(&national_id), "signed_in", "").await?;
-    let cookie = auth::session_cookie_header(Some(&token), auth::came_over_https(&headers));
+    audit(&state, client, Some(&national_id), "signed_in", "").await?;
     Ok((
-        [(header::SET_COOKIE, cookie)],
+        [(
+            header::SET_COOKIE,
+            auth::session_cookie_header(Some(&token)),
+        )],
         Json(auth::session_info(now, now)),
     )
         .into_response())
 }
 
-/// A new code for the same attempt, at most every 30 seconds.
+/// A new code for the same attempt, at most every 30 seconds, within the hour after the
+/// password was accepted. The tries left stay as they are: a resend never adds any.
 #[utoipa::path(post, path = "/session/resend", tag = "session",
     request_body = ResendCode,
     responses(
         (status = 200, body = ChallengeSent, description = "a new code was sent"),
-        (status = 401, body = wire::ErrorBody, description = "code_expired: start again"),
-        (status = 429, body = wire::ErrorBody, description = "resend_too_soon, with retry_after_seconds"),
+        (status = 400, body = wire::ErrorBody, description = "invalid_json"),
+        (status = 401, body = wire::ErrorBody, description = "code_expired or too_many_attempts: start again"),
+        (status = 422, body = wire::ErrorBody, description = "validation_failed"),
+        (status = 429, body = wire::ErrorBody, description = "resend_too_soon or too_many_codes, with retry_after_seconds"),
+        (status = 503, body = wire::ErrorBody, description = "busy"),
     ))]
 pub async fn resend(
     State(state): State<AppState>,
+    client: ClientAddress,
     ApiJson(request): ApiJson<ResendCode>,
 ) -> ApiResult<Json<ChallengeSent>> {
     let now = state.clock.now();
-    let challenge: Option<(i64, i64, String, String)> = sqlx::query_as(
-        "SELECT c.created_at, c.used, b.national_id, b.mobile \
-         FROM login_challenges c JOIN beneficiaries b ON b.id = c.beneficiary_id WHERE c.id = $1",
+    let challenge: Option<(i64, i64, i64, i64, i64, String, String)> = sqlx::query_as(
+        "SELECT c.beneficiary_id, c.created_at, c.code_sent_at, c.used, c.tries_left,          b.national_id, b.mobile          FROM login_challenges c JOIN beneficiaries b ON b.id = c.beneficiary_id WHERE c.id = $1",
     )
     .bind(&request.challenge_id)
     .fetch_optional(&state.db.pool)
     .await?;
-    let Some((created_at, used, national_id, mobile)) = challenge else {
+    let Some((beneficiary_id, created_at, code_sent_at, used, tries_left, national_id, mobile)) =
+        challenge
+    else {
         return Err(code_expired());
     };
-    // A challenge can be renewed while its owner is still on the code page (an hour at most).
-    if used != 0 || now >= created_at + 3600 {
+    if used != 0 || now >= created_at + CHALLENGE_LIFETIME_SECONDS {
         return Err(code_expired());
     }
-    if now < created_at + RESEND_AFTER_SECONDS {
-        let mut error = wire::ErrorBody::new(codes::RESEND_TOO_SOON, "wait before asking again");
-        error.retry_after_seconds = Some((created_at + RESEND_AFTER_SECONDS - now) as u64);
-        return Err(ApiError::Client(StatusCode::TOO_MANY_REQUESTS, error));
+    if tries_left <= 0 {
+        return Err(too_many_attempts());
     }
+    if now < code_sent_at + RESEND_AFTER_SECONDS {
+        return Err(resend_too_soon(code_sent_at + RESEND_AFTER_SECONDS - now));
+    }
+    reserve_code(&state, client, &national_id, beneficiary_id, now).await?;
     let code = auth::random_code();
-    sqlx::query(
-        "UPDATE login_challenges SET code_digest = $1, created_at = $2, expires_at = $3, tries_left = $4 WHERE id = $5",
+    // The conditions again, in the statement that renews: of parallel resends, one wins.
+    let renewed = sqlx::query(
+        "UPDATE login_challenges SET code_digest = $1, code_sent_at = $2, expires_at = $3          WHERE id = $4 AND used = 0 AND tries_left > 0 AND code_sent_at <= $5",
     )
-    .bind(auth::digest(&format!("{}:{code}", request.challenge_id)))
+    .bind(code_digest(&request.challenge_id, &code))
     .bind(now)
     .bind(now + CODE_LIFETIME_SECONDS)
-    .bind(CODE_TRIES)
     .bind(&request.challenge_id)
+    .bind(now - RESEND_AFTER_SECONDS)
     .execute(&state.db.pool)
     .await?;
+    if renewed.rows_affected() != 1 {
+        return Err(resend_too_soon(RESEND_AFTER_SECONDS));
+    }
     send_code(&state, &national_id, &mobile, &code).await?;
+    audit(&state, client, Some(&national_id), "code_resent", "").await?;
     Ok(Json(ChallengeSent {
         challenge_id: request.challenge_id,
         masked_mobile: auth::mask_mobile(&mobile),
@@ -266,89 +342,103 @@ pub async fn extend(
 /// Sign out: the session ends and the cookie is cleared.
 #[utoipa::path(delete, path = "/session", tag = "session",
     responses((status = 204, description = "signed out (also when no session was open)")))]
-pub async fn end(State(state): State<AppState>, headers: HeaderMap) -> ApiResult<Response> {
+pub async fn end(
+    State(state): State<AppState>,
+    client: ClientAddress,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
     if let Ok(user) = CurrentUser::from_headers(&state, &headers).await {
         sqlx::query("UPDATE sessions SET ended = 1 WHERE token_digest = $1")
             .bind(&user.token_digest)
             .execute(&state.db.pool)
             .await?;
-        state.sessions.forget(&user.token_digest);
-        audit(&state, Some(&user.national_id), "signed_out", "").await?;
+        state.sessions.end(&user.token_digest);
+        audit(&state, client, Some(&user.national_id), "signed_out", "").await?;
     }
-    let cookie = auth::session_cookie_header(None, auth::came_over_https(&headers));
+    let cookie = auth::session_cookie_header(None);
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }
 
+/// A provider that cannot take the message now is a 503 the person can retry, not a 500.
 async fn send_code(state: &AppState, national_id: &str, mobile: &str, code: &str) -> ApiResult<()> {
-    state
+    let sent = state
         .sms
         .send(CodeMessage {
             national_id,
             mobile,
             code,
         })
-        .await?;
+        .await;
+    if let Err(error) = sent {
+        tracing::error!(error = ?error, "sending a verification code failed");
+        return Err(limits::busy());
+    }
     Ok(())
 }
 
-/// When the ID's lock ends, if it is locked now.
-async fn locked_until(state: &AppState, national_id: &str, now: i64) -> ApiResult<Option<i64>> {
-    let until: Option<i64> =
-        sqlx::query_scalar("SELECT locked_until FROM login_locks WHERE national_id = $1")
-            .bind(national_id)
-            .fetch_optional(&state.db.pool)
-            .await?;
-    Ok(until.filter(|until| *until > now))
+/// Counts a code about to be sent to this account; refuses past the hourly limit.
+async fn reserve_code(
+    state: &AppState,
+    client: ClientAddress,
+    national_id: &str,
+    beneficiary_id: i64,
+    now: i64,
+) -> ApiResult<()> {
+    match limits::reserve(
+        &state.db,
+        Scope::CodeSent,
+        &beneficiary_id.to_string(),
+        state.limits.codes_per_hour,
+        3600,
+        now,
+    )
+    .await?
+    {
+        Reserved::Within { reservation, .. } => {
+            limits::keep(reservation);
+            Ok(())
+        }
+        Reserved::Over {
+            retry_after_seconds,
+        } => {
+            audit(state, client, Some(national_id), "codes_limited", "").await?;
+            Err(limits::too_many(
+                codes::TOO_MANY_CODES,
+                "too many codes sent to this account: wait before asking again",
+                retry_after_seconds,
+            ))
+        }
+    }
 }
 
-/// Records a wrong password; the fifth within 15 minutes (since any earlier lock) locks.
-async fn record_failure(state: &AppState, national_id: &str, now: i64) -> ApiResult<ApiError> {
-    sqlx::query("INSERT INTO login_failures (national_id, at) VALUES ($1, $2)")
-        .bind(national_id)
-        .bind(now)
-        .execute(&state.db.pool)
-        .await?;
-    let previous_lock: i64 =
-        sqlx::query_scalar::<_, i64>("SELECT locked_until FROM login_locks WHERE national_id = $1")
-            .bind(national_id)
+/// Why a challenge could not take a try: used up, or expired (or never existed).
+async fn why_not_usable(state: &AppState, challenge_id: &str) -> ApiResult<ApiError> {
+    let tries_left: Option<i64> =
+        sqlx::query_scalar("SELECT tries_left FROM login_challenges WHERE id = $1 AND used = 0")
+            .bind(challenge_id)
             .fetch_optional(&state.db.pool)
-            .await?
-            .unwrap_or(0);
-    let since = (now - FAILURE_WINDOW_SECONDS).max(previous_lock);
-    let failures: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM login_failures WHERE national_id = $1 AND at > $2",
-    )
-    .bind(national_id)
-    .bind(since)
-    .fetch_one(&state.db.pool)
-    .await?;
-    audit(state, Some(national_id), "password_rejected", "").await?;
-    if failures >= LOCK_AFTER_FAILURES {
-        sqlx::query(
-            "INSERT INTO login_locks (national_id, locked_until) VALUES ($1, $2) \
-             ON CONFLICT (national_id) DO UPDATE SET locked_until = excluded.locked_until",
-        )
-        .bind(national_id)
-        .bind(now + LOCK_SECONDS)
-        .execute(&state.db.pool)
-        .await?;
-        audit(state, Some(national_id), "locked", "").await?;
-        return Ok(locked(LOCK_SECONDS));
-    }
-    Ok(ApiError::new(
-        StatusCode::UNAUTHORIZED,
-        codes::INVALID_CREDENTIALS,
-        "the national ID or the password is not right",
-    ))
+            .await?;
+    Ok(match tries_left {
+        Some(left) if left <= 0 => too_many_attempts(),
+        _ => code_expired(),
+    })
+}
+
+/// What the database keeps of a code: a digest bound to its challenge.
+fn code_digest(challenge_id: &str, code: &str) -> String {
+    auth::digest(&format!("{challenge_id}:{code}"))
+}
+
+fn resend_too_soon(seconds: i64) -> ApiError {
+    limits::too_many(codes::RESEND_TOO_SOON, "wait before asking again", seconds)
 }
 
 fn locked(seconds: i64) -> ApiError {
-    let mut error = wire::ErrorBody::new(
+    limits::too_many(
         codes::LOCKED,
         "too many wrong passwords: this national ID is locked for a while",
-    );
-    error.retry_after_seconds = Some(seconds.max(1) as u64);
-    ApiError::Client(StatusCode::TOO_MANY_REQUESTS, error)
+        seconds,
+    )
 }
 
 fn code_expired() -> ApiError {

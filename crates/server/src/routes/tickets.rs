@@ -13,6 +13,7 @@ use crate::{
     AppState,
     audit::audit,
     auth::CurrentUser,
+    client::ClientAddress,
     error::{ApiError, ApiResult, field_error},
     idempotency,
     json::ApiJson,
@@ -71,6 +72,7 @@ pub async fn list(
 pub async fn create(
     State(state): State<AppState>,
     user: CurrentUser,
+    client: ClientAddress,
     headers: HeaderMap,
     ApiJson(request): ApiJson<NewTicket>,
 ) -> ApiResult<Response> {
@@ -80,12 +82,18 @@ pub async fn create(
     if !TICKET_CATEGORIES.contains(&request.category.as_str()) {
         fields.push(field_error("category", codes::UNKNOWN_VALUE));
     }
-    let message = request.message.trim().to_owned();
-    if message.is_empty() {
-        fields.push(field_error("message", codes::REQUIRED));
-    } else if message.chars().count() > TICKET_MESSAGE_MAX {
-        fields.push(field_error("message", codes::TOO_LONG));
-    }
+    // Invisible-only text is `required`; control characters are refused; bidi overrides go.
+    let message = match rules::text::clean(&request.message) {
+        Ok(text) if text.chars().count() > TICKET_MESSAGE_MAX => {
+            fields.push(field_error("message", codes::TOO_LONG));
+            String::new()
+        }
+        Ok(text) => text,
+        Err(error) => {
+            fields.push(field_error("message", error.code()));
+            String::new()
+        }
+    };
     if !fields.is_empty() {
         return Err(ApiError::invalid_fields(fields));
     }
@@ -134,6 +142,7 @@ pub async fn create(
     .await?;
     audit(
         &state,
+        client,
         Some(&user.national_id),
         "ticket_opened",
         &ticket.reference,

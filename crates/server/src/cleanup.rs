@@ -60,6 +60,11 @@ pub async fn sweep(db: &Database, clock: &Clock) -> anyhow::Result<Swept> {
         now - LONGEST_WINDOW_SECONDS,
     )
     .await?;
+    delete(
+        "DELETE FROM rate_subjects WHERE touched <= $1",
+        now - LONGEST_WINDOW_SECONDS,
+    )
+    .await?;
     let idempotency_keys = delete(
         "DELETE FROM idempotency_keys WHERE created_at < $1",
         now - IDEMPOTENCY_RETENTION_SECONDS,

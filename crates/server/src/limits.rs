@@ -2,12 +2,12 @@
 //! in the database, and a try is counted *before* the work it allows (a password check, a
 //! code sent), so N requests racing can never get more than the allowed number.
 //!
-//! How: a request inserts its own row into `rate_events`, then counts the rows of the same
-//! scope and subject in the window, its own included. Rows are committed in some order; the
-//! k-th committed row's count sees at least k rows, so at most `max` requests ever see a count
-//! within the limit, whatever the interleaving, on SQLite and on PostgreSQL alike. A refused
-//! request takes its row back, so hammering does not extend a lock; a try that turns out not
-//! to count (a right password, for the per-address limit) is taken back the same way.
+//! How: in one transaction, a request first writes the subject's row in `rate_subjects` (on
+//! PostgreSQL that locks the row until commit; on SQLite the write takes the database's one
+//! write lock), then counts the subject's tries in the window and, if there is room, adds its
+//! own. Two requests for one subject therefore count one after the other, on any number of
+//! processes: exactly `max` get a place. A refused request adds nothing, so hammering does not
+//! extend a lock; a try that turns out not to count (a right password) is taken back.
 //!
 //! Password checks also run on a bounded pool ([`HashPool`]): a flood of sign-ins waits a
 //! little or is answered 503 `busy`, never with unbounded threads or memory.
@@ -109,13 +109,15 @@ pub async fn reserve(
     window_seconds: i64,
     now: i64,
 ) -> ApiResult<Reserved> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO rate_events (scope, subject, at) VALUES ($1, $2, $3) RETURNING id",
+    let mut transaction = db.pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO rate_subjects (scope, subject, touched) VALUES ($1, $2, $3) \
+         ON CONFLICT (scope, subject) DO UPDATE SET touched = excluded.touched",
     )
     .bind(scope.name())
     .bind(subject)
     .bind(now)
-    .fetch_one(&db.pool)
+    .execute(&mut *transaction)
     .await?;
     let (count, oldest): (i64, Option<i64>) = sqlx::query_as(
         "SELECT COUNT(*), MIN(at) FROM rate_events WHERE scope = $1 AND subject = $2 AND at > $3",
@@ -123,17 +125,28 @@ pub async fn reserve(
     .bind(scope.name())
     .bind(subject)
     .bind(now - window_seconds)
-    .fetch_one(&db.pool)
+    .fetch_one(&mut *transaction)
     .await?;
-    let reservation = Reservation { id };
-    if count > i64::from(max) {
-        take_back(db, reservation).await?;
+    if count >= i64::from(max) {
+        transaction.commit().await?;
         let retry_after_seconds = (oldest.unwrap_or(now) + window_seconds - now).max(1);
         return Ok(Reserved::Over {
             retry_after_seconds,
         });
     }
-    Ok(Reserved::Within { reservation, count })
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO rate_events (scope, subject, at) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(scope.name())
+    .bind(subject)
+    .bind(now)
+    .fetch_one(&mut *transaction)
+    .await?;
+    transaction.commit().await?;
+    Ok(Reserved::Within {
+        reservation: Reservation { id },
+        count: count + 1,
+    })
 }
 
 /// The try did not count after all (a right password, a request that could not be served).

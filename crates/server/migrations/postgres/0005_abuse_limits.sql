@@ -1,9 +1,9 @@
 -- Sign-in that holds under abuse (issue "Sign-in and sessions that withstand abuse").
 
 -- Every counted try (a password check by national ID and by client address, a code sent to
--- an account) is a row, inserted before the work it allows and counted with its own row
--- included, so parallel requests and several server processes share one limit (limits.rs).
--- Rows older than the longest window (an hour) are swept by the cleanup task.
+-- an account) is a row, inserted before the work it allows, so parallel requests and several
+-- server processes share one limit (limits.rs). Rows older than the longest window (an hour)
+-- are swept by the cleanup task.
 CREATE TABLE rate_events (
     id BIGSERIAL PRIMARY KEY,
     scope TEXT NOT NULL,
@@ -12,6 +12,15 @@ CREATE TABLE rate_events (
 );
 CREATE INDEX rate_events_by_subject ON rate_events (scope, subject, at);
 CREATE INDEX rate_events_by_age ON rate_events (at);
+
+-- One row per counted subject, locked while its tries are counted and one is added: counting
+-- and adding are one step for every process.
+CREATE TABLE rate_subjects (
+    scope TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    touched BIGINT NOT NULL,
+    PRIMARY KEY (scope, subject)
+);
 
 -- Replaced by rate_events (scope 'password'): the lock is "five in the window".
 DROP TABLE login_failures;

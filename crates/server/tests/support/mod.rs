@@ -160,6 +160,30 @@ impl TestServer {
         }
     }
 
+    /// The same server with its state changed (limits, SMS sender, https...).
+    pub fn with_state(mut self, change: impl FnOnce(server::AppState) -> server::AppState) -> Self {
+        self.state = change(self.state.clone());
+        self.app = server::app(self.state.clone());
+        self
+    }
+
+    /// Serves this server over real HTTP on a free loopback port, with the socket's peer as
+    /// the client address, as `main` does; returns its base URL.
+    pub async fn serve(&self) -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a free port");
+        let address = listener.local_addr().expect("an address");
+        let service = self
+            .app
+            .clone()
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, service).await;
+        });
+        format!("http://{address}")
+    }
+
     pub async fn send(&self, request: Request<Body>) -> TestResponse {
         let response = self
             .app

@@ -89,6 +89,10 @@ impl IntoResponse for ApiError {
                 }
                 response
             }
+            ApiError::Internal(error) if is_overload(&error) => {
+                tracing::warn!(error = ?error, "database overloaded: answered busy");
+                crate::limits::busy().into_response()
+            }
             ApiError::Internal(error) => {
                 tracing::error!(error = ?error, "internal error");
                 (
@@ -101,5 +105,20 @@ impl IntoResponse for ApiError {
                     .into_response()
             }
         }
+    }
+}
+
+/// A database that is only too busy right now (no free connection in time, SQLite's write
+/// lock not granted in time, a PostgreSQL lock or serialisation conflict): the request can be
+/// retried, so it is a 503 `busy` with `Retry-After`, not a 500.
+fn is_overload(error: &anyhow::Error) -> bool {
+    match error.downcast_ref::<sqlx::Error>() {
+        Some(sqlx::Error::PoolTimedOut) => true,
+        Some(sqlx::Error::Database(database_error)) => matches!(
+            database_error.code().as_deref(),
+            // SQLITE_BUSY, SQLITE_LOCKED; serialization_failure, deadlock_detected, lock_not_available
+            Some("5" | "6" | "517" | "40001" | "40P01" | "55P03")
+        ),
+        _ => false,
     }
 }

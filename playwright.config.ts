@@ -11,6 +11,8 @@ const staticDir = process.env.E2E_STATIC_DIR ?? 'dist';
 // Workers re-read this file: keep the folder stable across them through the environment.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'portal-e2e-'));
 const database = `sqlite:${join(process.env.E2E_DATA_DIR, 'portal.db')}`;
+// scripts/cluster runs the suite through its own load balancer: no server of ours then.
+const external = process.env.E2E_BASE_URL;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,7 +21,7 @@ export default defineConfig({
   workers: 2,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: external ?? `http://127.0.0.1:${port}`,
     locale: 'ar-SA',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
@@ -34,7 +36,7 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: external ? undefined : {
     command: `${server} --demo --addr 127.0.0.1:${port} --static-dir ${staticDir} --database-url ${database}`,
     url: `http://127.0.0.1:${port}/api/v1/health`,
     reuseExistingServer: false,

@@ -97,6 +97,11 @@ pub struct Config {
     #[arg(long, env = "PORTAL_REQUEST_TIMEOUT_SECONDS", default_value_t = 15)]
     pub request_timeout_seconds: u64,
 
+    /// On SIGTERM or Ctrl-C, seconds to go on serving while `/ready` says no, so a load
+    /// balancer stops sending requests here; then requests in flight finish and it exits.
+    #[arg(long, env = "PORTAL_DRAIN_SECONDS", default_value_t = 0)]
+    pub drain_seconds: u64,
+
     /// Seconds between two sweeps of old rows (cleanup.rs says what is kept how long).
     #[arg(long, env = "PORTAL_CLEANUP_EVERY_SECONDS", default_value_t = 600)]
     pub cleanup_every_seconds: u64,

@@ -63,11 +63,38 @@ pub async fn connect(url: &str) -> anyhow::Result<Database> {
         .connect(url)
         .await
         .with_context(|| format!("connecting to {}", redact(url)))?;
-    match backend {
-        Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
-        Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
-    }
+    migrate(url, backend, &pool).await?;
     Ok(Database { pool, backend })
+}
+
+/// Applies the migrations; when several servers start at once, one migrates and the others
+/// wait for it. On PostgreSQL sqlx holds an advisory lock while it migrates; on SQLite a lock
+/// on a file beside the database does the same across processes.
+async fn migrate(url: &str, backend: Backend, pool: &AnyPool) -> anyhow::Result<()> {
+    match backend {
+        Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(pool).await?,
+        Backend::Sqlite => {
+            let options = SqliteConnectOptions::from_str(url)?;
+            let database = options.get_filename().to_path_buf();
+            let lock_path = database.with_extension("migrate-lock");
+            let lock = tokio::task::spawn_blocking(move || -> anyhow::Result<std::fs::File> {
+                let file = std::fs::OpenOptions::new()
+                    .create(true)
+                    .truncate(false)
+                    .write(true)
+                    .open(&lock_path)
+                    .with_context(|| format!("opening {}", lock_path.display()))?;
+                file.lock()
+                    .with_context(|| format!("locking {}", lock_path.display()))?;
+                Ok(file)
+            })
+            .await??;
+            let migrated = sqlx::migrate!("./migrations/sqlite").run(pool).await;
+            drop(lock);
+            migrated?;
+        }
+    }
+    Ok(())
 }
 
 /// Creates the file with write-ahead logging, which lets readers go on while one writes.

@@ -253,6 +253,20 @@ pub const DEMO_BENEFICIARIES: &[DemoBeneficiary] = &[
             "mobility-card holder; his non-Saudi wife is not covered",
         )
     },
+    DemoBeneficiary {
+        dependents: &[
+            wife("هند علي الدوسري", "Hind Ali Aldosari", "1412-04-20"),
+            child("سلمان فهد الدوسري", "Salman Fahad Aldosari", "1439-10-14"),
+        ],
+        ..person(
+            "1000000081",
+            "فهد ناصر الدوسري",
+            "Fahad Nasser Aldosari",
+            "1409-11-05",
+            "0550123456",
+            "a family (wife, a son) paid every month: the several-servers journeys use it",
+        )
+    },
 ];
 
 /// How many monthly payments each demo account has.
@@ -270,9 +284,17 @@ pub async fn seed(db: &Database, today: rules::Date) -> anyhow::Result<()> {
     let hash = hash_password(DEMO_PASSWORD)?;
     let newest = newest_cycle(today)?;
     for person in DEMO_BENEFICIARIES {
-        seed_one(db, person, &hash, today, newest)
-            .await
-            .with_context(|| format!("seeding {}", person.national_id))?;
+        if let Err(error) = seed_one(db, person, &hash, today, newest).await {
+            // Two servers started at once on one database: the other one is seeding.
+            if error
+                .downcast_ref::<sqlx::Error>()
+                .is_some_and(crate::idempotency::is_unique_violation)
+            {
+                tracing::info!("another server process is seeding the demo households");
+                return Ok(());
+            }
+            return Err(error).with_context(|| format!("seeding {}", person.national_id));
+        }
     }
     tracing::info!(count = DEMO_BENEFICIARIES.len(), "seeded demo households");
     Ok(())

@@ -63,6 +63,8 @@ pub struct AppState {
     pub trusted_proxies: Arc<Vec<ipnet::IpNet>>,
     /// Served over https: send `Strict-Transport-Security`.
     pub hsts: bool,
+    /// Asked to stop: `/ready` says no while in-flight and late requests are still served.
+    pub draining: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl AppState {
@@ -86,6 +88,7 @@ impl AppState {
             limits,
             trusted_proxies: Arc::default(),
             hsts: false,
+            draining: Arc::default(),
         }
     }
 
@@ -101,6 +104,7 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     let mut api = Router::new()
         .merge(routes::health::router())
+        .merge(routes::ready::router())
         .merge(routes::session::router())
         .merge(routes::me::router())
         .merge(routes::eligibility::router())

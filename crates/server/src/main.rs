@@ -90,12 +90,16 @@ async fn main() -> anyhow::Result<()> {
     if config.demo {
         print_demo_banner(address);
     }
+    let state_draining = state.draining.clone();
     // The socket's peer address is the client's, unless a trusted proxy forwarded another.
     axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(drain_then_stop(
+        state_draining,
+        Duration::from_secs(config.drain_seconds),
+    ))
     .await?;
     tracing::info!("stopped");
     Ok(())
@@ -115,7 +119,19 @@ fn print_demo_banner(address: SocketAddr) {
     eprintln!("{banner}");
 }
 
-/// Ctrl-C or SIGTERM: stop taking connections, finish the requests in flight, exit.
+/// After Ctrl-C or SIGTERM: say "not ready" and go on serving for `drain`, so a load
+/// balancer moves away; then stop taking connections, finish the requests in flight, exit.
+async fn drain_then_stop(draining: Arc<std::sync::atomic::AtomicBool>, drain: Duration) {
+    shutdown_signal().await;
+    draining.store(true, std::sync::atomic::Ordering::Relaxed);
+    if !drain.is_zero() {
+        tracing::info!(seconds = drain.as_secs(), "draining: /ready says no");
+        tokio::time::sleep(drain).await;
+    }
+    tracing::info!("finishing the requests in flight");
+}
+
+/// Ctrl-C or SIGTERM.
 async fn shutdown_signal() {
     let ctrl_c = async {
         if let Err(error) = tokio::signal::ctrl_c().await {

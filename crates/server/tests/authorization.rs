@@ -80,6 +80,12 @@ fn table() -> Vec<Endpoint> {
             rule: Public(StatusCode::OK),
             body: None,
         },
+        Endpoint {
+            method: "get",
+            path: "/ready",
+            rule: Public(StatusCode::OK),
+            body: None,
+        },
         // Signing in: the steps before a session exists.
         Endpoint {
             method: "post",

@@ -30,6 +30,13 @@ macro_rules! wire_type {
 }
 
 wire_type! {
+    /// `GET /ready`: this process takes requests.
+    pub struct Ready {
+        pub ready: bool,
+    }
+}
+
+wire_type! {
     /// `GET /health`.
     pub struct Health {
         /// Always "ok" when the server answers at all.
@@ -109,6 +116,8 @@ pub mod codes {
     pub const BUSY: &str = "busy";
     /// The request took longer than the server allows.
     pub const TIMEOUT: &str = "timeout";
+    /// This process should not get requests now (`GET /ready`).
+    pub const NOT_READY: &str = "not_ready";
     /// Field codes.
     pub const REQUIRED: &str = "required";
     pub const TOO_LONG: &str = "too_long";
@@ -123,8 +132,15 @@ pub mod codes {
 wire_type! {
     /// `POST /session`: the first step of logging in.
     pub struct StartSession {
-        /// Typed as the user typed it; Arabic-Indic digits are accepted.
+        /// Typed as the user typed it: ten digits (ASCII, Arabic-Indic or Extended
+        /// Arabic-Indic; spaces are dropped), the first 1 or 2, the last a Luhn check digit
+        /// over all ten (format `saudi-national-id`). Anything else is 422 with the rules'
+        /// code (`empty`, `not_digits`, `wrong_length`, `bad_prefix`, `bad_checksum`).
+        #[cfg_attr(feature = "openapi", schema(format = "saudi-national-id"))]
         pub national_id: String,
+        /// Any text without control characters (but tab, line feed, carriage return).
+        #[cfg_attr(feature = "openapi", schema(min_length = 1,
+            pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$"))]
         pub password: String,
     }
 }
@@ -146,7 +162,11 @@ wire_type! {
 wire_type! {
     /// `POST /session/verify`: the code from the SMS.
     pub struct VerifyCode {
+        /// From [`ChallengeSent`]; an unknown one is 401 `code_expired`.
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^[A-Za-z0-9_-]{43}$"))]
         pub challenge_id: String,
+        /// The six digits of the SMS; Arabic-Indic digits and spaces are accepted.
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^[ \u00A0]*(?:[0-9\u0660-\u0669\u06F0-\u06F9][ \u00A0]*){6}$"))]
         pub code: String,
     }
 }
@@ -154,6 +174,8 @@ wire_type! {
 wire_type! {
     /// `POST /session/resend`: send a new code for the same attempt.
     pub struct ResendCode {
+        /// From [`ChallengeSent`]; an unknown one is 401 `code_expired`.
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^[A-Za-z0-9_-]{43}$"))]
         pub challenge_id: String,
     }
 }
@@ -267,15 +289,26 @@ wire_type! {
     /// `POST /objections` (with an `Idempotency-Key` header).
     pub struct NewObjection {
         /// `financial` (on a payment) or `eligibility` (on the latest result).
+        #[cfg_attr(feature = "openapi", schema(schema_with = openapi::objection_kind))]
         pub kind: String,
-        /// With `financial`: the payment number.
-        #[serde(default)]
+        /// With `financial`: the payment number (one of the beneficiary's payments, else 422
+        /// `unknown_value`).
+        #[serde(default, deserialize_with = "whole_number")]
+        #[cfg_attr(feature = "openapi", schema(minimum = 1))]
         pub cycle: Option<u32>,
-        /// With `eligibility`: `applicant` or `dependent-N`.
+        /// With `eligibility`: `applicant` or `dependent-N` (a member of the latest result,
+        /// else 422 `unknown_value`).
         #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^(applicant|dependent-[1-9][0-9]*)$"))]
         pub member: Option<String>,
-        /// Financial: `short_payment` or `zero_payment`. Eligibility: the reason objected to.
+        /// Financial: `short_payment` or `zero_payment`. Eligibility: the reason objected to,
+        /// one of the member's reasons in the latest result. Else 422 `unknown_value`.
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z][a-z0-9_]*$"))]
         pub reason: String,
+        /// At most [`OBJECTION_DESCRIPTION_MAX`] characters once trimmed; at least one
+        /// visible character; no control characters but tab, line feed, carriage return.
+        #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500,
+            pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*[^\u0000-\u0020\u007F-\u00A0\u061C\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F\u2060\u2066-\u2069\u3000\uFEFF][^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$"))]
         pub description: String,
     }
 }
@@ -309,7 +342,12 @@ wire_type! {
     /// `POST /tickets`.
     pub struct NewTicket {
         /// One of [`TICKET_CATEGORIES`].
+        #[cfg_attr(feature = "openapi", schema(schema_with = openapi::ticket_category))]
         pub category: String,
+        /// At most [`TICKET_MESSAGE_MAX`] characters once trimmed; at least one visible
+        /// character; no control characters but tab, line feed, carriage return.
+        #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000,
+            pattern = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*[^\u0000-\u0020\u007F-\u00A0\u061C\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F\u2060\u2066-\u2069\u3000\uFEFF][^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$"))]
         pub message: String,
     }
 }
@@ -325,6 +363,66 @@ wire_type! {
         /// The answer, once there is one.
         pub answer: Option<String>,
         pub opened_on: String,
+    }
+}
+
+/// A payment number however JSON spells a whole number (`7` or `7.0`, as JSON Schema
+/// allows); anything else is refused.
+fn whole_number<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<u32>, D::Error> {
+    struct Whole;
+    impl serde::de::Visitor<'_> for Whole {
+        type Value = Option<u32>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a whole number of at most 4294967295, or null")
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Self::Value, E> {
+            u32::try_from(value)
+                .map(Some)
+                .map_err(|_| E::custom("too large"))
+        }
+        fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Self::Value, E> {
+            u64::try_from(value)
+                .map_err(|_| E::custom("negative"))
+                .and_then(|value| self.visit_u64(value))
+        }
+        fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Self::Value, E> {
+            if value.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&value) {
+                Ok(Some(value as u32))
+            } else {
+                Err(E::custom("not a whole number"))
+            }
+        }
+    }
+    deserializer.deserialize_any(Whole)
+}
+
+/// Schemas the derive cannot say: closed sets of values kept as strings on the wire.
+#[cfg(feature = "openapi")]
+mod openapi {
+    use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
+
+    fn one_of(values: &[&str], description: &str) -> Object {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(values.iter().copied()))
+            .description(Some(description))
+            .build()
+    }
+
+    pub fn objection_kind() -> Object {
+        one_of(
+            &["financial", "eligibility"],
+            "`financial` (on a payment) or `eligibility` (on the latest result).",
+        )
+    }
+
+    pub fn ticket_category() -> Object {
+        one_of(super::TICKET_CATEGORIES, "The ticket's category.")
     }
 }
 
@@ -344,6 +442,23 @@ wire_type! {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_payment_number_may_be_spelled_as_any_whole_number() {
+        let parse = |cycle: &str| {
+            serde_json::from_str::<NewObjection>(&format!(
+                r#"{{"kind":"financial","cycle":{cycle},"reason":"short_payment","description":"x"}}"#
+            ))
+            .map(|objection| objection.cycle)
+        };
+        assert_eq!(parse("7").ok(), Some(Some(7)));
+        assert_eq!(parse("7.0").ok(), Some(Some(7)));
+        assert_eq!(parse("null").ok(), Some(None));
+        for wrong in ["7.5", "-1", "4294967296", "\"7\""] {
+            assert!(parse(wrong).is_err(), "{wrong}");
+        }
+    }
+
     use super::*;
 
     #[test]

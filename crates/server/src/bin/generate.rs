@@ -3,7 +3,8 @@
 //!   generate --households 1000000 --months 12 --database-url sqlite:data/load.db
 //!
 //! National IDs are 11, the household number and a Luhn check digit, so they are
-//! valid and predictable (`generate --print-id 42`); every password is `Load@2026`. Amounts
+//! valid and predictable (`generate --print-id 42`); every password is `Load@2026`. They are
+//! marked `origin = 'synthetic'`, which demo mode accepts (`generate --count` tells how many). Amounts
 //! come from the shared rules, the same way the demo's do. Rows go in batches inside
 //! transactions: a million households with a year of payments takes minutes on SQLite.
 
@@ -24,6 +25,10 @@ struct Options {
     /// Only print the national ID of synthetic household N (1-based) and exit.
     #[arg(long)]
     print_id: Option<u64>,
+    /// Only print how many generated households the database holds and exit (benchmarks
+    /// reuse a filled database).
+    #[arg(long)]
+    count: bool,
 }
 
 pub const LOAD_PASSWORD: &str = "Load@2026";
@@ -65,6 +70,14 @@ async fn main() -> anyhow::Result<()> {
         "at most 99,999,999 households"
     );
     let database = db::connect(&options.database_url).await?;
+    if options.count {
+        let count: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM beneficiaries WHERE origin = 'synthetic'")
+                .fetch_one(&database.pool)
+                .await?;
+        println!("{count}");
+        return Ok(());
+    }
     let start: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM beneficiaries")
         .fetch_one(&database.pool)
         .await?;

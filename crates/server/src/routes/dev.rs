@@ -10,7 +10,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// Every message the built-in SMS sender sent, oldest first.
-#[utoipa::path(get, path = "/dev/sms-outbox", tag = "demo",
+#[utoipa::path(get, path = "/dev/sms-outbox", tag = "demo", operation_id = "list_sms_outbox",
     responses((status = 200, body = Vec<SmsMessage>, description = "demo mode only")))]
 pub async fn sms_outbox(State(state): State<AppState>) -> ApiResult<Json<Vec<SmsMessage>>> {
     let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(

@@ -10,10 +10,10 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/eligibility", get(eligibility))
 }
 
-#[utoipa::path(get, path = "/eligibility", tag = "account",
+#[utoipa::path(get, path = "/eligibility", tag = "account", operation_id = "get_eligibility",
+    security(("session" = [])),
     responses(
         (status = 200, body = EligibilityView),
-        (status = 401, body = wire::ErrorBody, description = "unauthenticated"),
         (status = 404, body = wire::ErrorBody, description = "not_found: no result yet"),
     ))]
 pub async fn eligibility(

@@ -10,7 +10,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// Is the process up, and does the database answer.
-#[utoipa::path(get, path = "/health", tag = "health",
+#[utoipa::path(get, path = "/health", tag = "health", operation_id = "get_health",
     responses((status = 200, body = Health)))]
 pub async fn health(State(state): State<AppState>) -> Json<Health> {
     let database = sqlx::query_scalar::<_, i64>("SELECT 1")

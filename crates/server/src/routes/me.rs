@@ -13,10 +13,10 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/me", get(me))
 }
 
-#[utoipa::path(get, path = "/me", tag = "account",
+#[utoipa::path(get, path = "/me", tag = "account", operation_id = "get_me",
+    security(("session" = [])),
     responses(
         (status = 200, body = Me),
-        (status = 401, body = wire::ErrorBody, description = "unauthenticated"),
     ))]
 pub async fn me(State(state): State<AppState>, user: CurrentUser) -> ApiResult<Json<Me>> {
     let (name_ar, name_en, kind, nationality, mobile, iban): (

@@ -6,6 +6,7 @@ pub mod health;
 pub mod me;
 pub mod objections;
 pub mod payments;
+pub mod ready;
 pub mod session;
 pub mod tickets;
 

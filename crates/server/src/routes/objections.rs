@@ -63,10 +63,10 @@ fn objection(
 }
 
 /// Newest first.
-#[utoipa::path(get, path = "/objections", tag = "objections",
+#[utoipa::path(get, path = "/objections", tag = "objections", operation_id = "list_objections",
+    security(("session" = [])),
     responses(
         (status = 200, body = Vec<Objection>),
-        (status = 401, body = wire::ErrorBody, description = "unauthenticated"),
     ))]
 pub async fn list(
     State(state): State<AppState>,
@@ -81,12 +81,13 @@ pub async fn list(
     Ok(Json(rows.into_iter().map(objection).collect()))
 }
 
-#[utoipa::path(get, path = "/objections/{reference}", tag = "objections",
-    params(("reference" = String, Path)),
+#[utoipa::path(get, path = "/objections/{reference}", tag = "objections", operation_id = "get_objection",
+    security(("session" = [])),
+    params(("reference" = String, Path, pattern = r"^OB-[0-9]{8}$",
+        description = "the objection's reference, e.g. `OB-00000042`; any other text is a 404")),
     responses(
         (status = 200, body = Objection),
-        (status = 401, body = wire::ErrorBody, description = "unauthenticated"),
-        (status = 404, body = wire::ErrorBody, description = "not_found"),
+        (status = 404, body = wire::ErrorBody, description = "not_found: no objection of this beneficiary has this reference"),
     ))]
 pub async fn one(
     State(state): State<AppState>,
@@ -104,14 +105,15 @@ pub async fn one(
 }
 
 /// File an objection.
-#[utoipa::path(post, path = "/objections", tag = "objections",
+#[utoipa::path(post, path = "/objections", tag = "objections", operation_id = "create_objection",
+    security(("session" = [])),
     request_body = NewObjection,
-    params(("Idempotency-Key" = Option<String>, Header, description = "makes a retry return the first answer")),
+    params(("Idempotency-Key" = Option<String>, Header, pattern = r"^[!-~]{1,255}$",
+        description = "makes a retry return the first answer; 1 to 255 visible ASCII characters (else 422 validation_failed, field `idempotency-key`, code `wrong_format`)")),
     responses(
         (status = 201, body = Objection, description = "filed (or the first answer to this Idempotency-Key)"),
-        (status = 401, body = wire::ErrorBody, description = "unauthenticated"),
         (status = 409, body = wire::ErrorBody, description = "already_open"),
-        (status = 422, body = wire::ErrorBody, description = "validation_failed, payment_not_paid, window_closed, not_ineligible, idempotency_key_reused"),
+        (status = 422, body = wire::ErrorBody, description = "validation_failed (`fields`: `unknown_value` for a cycle or member not in the beneficiary's records or a reason that does not apply, `required`, `too_long`, `control_character`, `wrong_format`), or, decided by the records: payment_not_paid, window_closed, not_ineligible; or idempotency_key_reused"),
     ))]
 pub async fn create(
     State(state): State<AppState>,

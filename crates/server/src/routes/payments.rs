@@ -23,10 +23,10 @@ pub fn router() -> Router<AppState> {
 }
 
 /// Newest first; the 24 most recent.
-#[utoipa::path(get, path = "/payments", tag = "account",
+#[utoipa::path(get, path = "/payments", tag = "account", operation_id = "list_payments",
+    security(("session" = [])),
     responses(
         (status = 200, body = Vec<PaymentSummary>),
-        (status = 401, body = wire::ErrorBody, description = "unauthenticated"),
     ))]
 pub async fn list(
     State(state): State<AppState>,
@@ -42,12 +42,12 @@ pub async fn list(
     Ok(Json(rows.into_iter().map(summary).collect()))
 }
 
-#[utoipa::path(get, path = "/payments/{cycle}", tag = "account",
-    params(("cycle" = u32, Path, description = "the payment number: December 2017 is 1")),
+#[utoipa::path(get, path = "/payments/{cycle}", tag = "account", operation_id = "get_payment",
+    security(("session" = [])),
+    params(("cycle" = u32, Path, description = "the payment number: December 2017 is 1; any other text is a 404")),
     responses(
         (status = 200, body = PaymentDetail),
-        (status = 401, body = wire::ErrorBody, description = "unauthenticated"),
-        (status = 404, body = wire::ErrorBody, description = "not_found"),
+        (status = 404, body = wire::ErrorBody, description = "not_found: no payment of this beneficiary has this number"),
     ))]
 pub async fn one(
     State(state): State<AppState>,

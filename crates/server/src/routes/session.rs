@@ -40,15 +40,14 @@ pub fn router() -> Router<AppState> {
 }
 
 /// Step one: check the password, send a code.
-#[utoipa::path(post, path = "/session", tag = "session",
+#[utoipa::path(post, path = "/session", tag = "session", operation_id = "start_session",
     request_body = StartSession,
     responses(
         (status = 200, body = ChallengeSent, description = "a code was sent by SMS"),
-        (status = 400, body = wire::ErrorBody, description = "invalid_json"),
-        (status = 401, body = wire::ErrorBody, description = "invalid_credentials"),
-        (status = 422, body = wire::ErrorBody, description = "validation_failed"),
+        (status = 401, body = wire::ErrorBody, description = "invalid_credentials: an unknown national ID or a wrong password (the same answer)"),
+        (status = 422, body = wire::ErrorBody, description = "validation_failed (`fields`: national_id `empty`, `not_digits`, `wrong_length`, `bad_prefix`, `bad_checksum`; password `required`; `control_character`)"),
         (status = 429, body = wire::ErrorBody, description = "locked (this ID), too_many_requests (this address) or too_many_codes (this account), with retry_after_seconds"),
-        (status = 503, body = wire::ErrorBody, description = "busy: too many sign-ins at once, with retry_after_seconds"),
+        (status = 503, body = wire::ErrorBody, description = "busy: too many sign-ins at once, or the SMS could not be sent now; or timeout; with retry_after_seconds"),
     ))]
 pub async fn start(
     State(state): State<AppState>,
@@ -184,13 +183,12 @@ pub async fn start(
 }
 
 /// Step two: the code from the SMS opens a session.
-#[utoipa::path(post, path = "/session/verify", tag = "session",
+#[utoipa::path(post, path = "/session/verify", tag = "session", operation_id = "verify_code",
     request_body = VerifyCode,
     responses(
         (status = 200, body = SessionInfo, description = "signed in; the session cookie is set"),
-        (status = 400, body = wire::ErrorBody, description = "invalid_json"),
-        (status = 401, body = wire::ErrorBody, description = "invalid_code (with tries_left), code_expired, too_many_attempts"),
-        (status = 422, body = wire::ErrorBody, description = "validation_failed"),
+        (status = 401, body = wire::ErrorBody, description = "invalid_code (with tries_left), code_expired (also an unknown challenge), too_many_attempts"),
+        (status = 422, body = wire::ErrorBody, description = "validation_failed (`fields`: code `wrong_format`; `control_character`)"),
     ))]
 pub async fn verify(
     State(state): State<AppState>,
@@ -261,15 +259,13 @@ pub async fn verify(
 
 /// A new code for the same attempt, at most every 30 seconds, within the hour after the
 /// password was accepted. The tries left stay as they are: a resend never adds any.
-#[utoipa::path(post, path = "/session/resend", tag = "session",
+#[utoipa::path(post, path = "/session/resend", tag = "session", operation_id = "resend_code",
     request_body = ResendCode,
     responses(
         (status = 200, body = ChallengeSent, description = "a new code was sent"),
-        (status = 400, body = wire::ErrorBody, description = "invalid_json"),
-        (status = 401, body = wire::ErrorBody, description = "code_expired or too_many_attempts: start again"),
-        (status = 422, body = wire::ErrorBody, description = "validation_failed"),
+        (status = 401, body = wire::ErrorBody, description = "code_expired (also an unknown challenge) or too_many_attempts: start again"),
         (status = 429, body = wire::ErrorBody, description = "resend_too_soon or too_many_codes, with retry_after_seconds"),
-        (status = 503, body = wire::ErrorBody, description = "busy"),
+        (status = 503, body = wire::ErrorBody, description = "busy: the SMS could not be sent now, or timeout; with retry_after_seconds"),
     ))]
 pub async fn resend(
     State(state): State<AppState>,
@@ -324,10 +320,10 @@ pub async fn resend(
 }
 
 /// "Stay signed in": counts as activity.
-#[utoipa::path(post, path = "/session/extend", tag = "session",
+#[utoipa::path(post, path = "/session/extend", tag = "session", operation_id = "extend_session",
+    security(("session" = [])),
     responses(
         (status = 200, body = SessionInfo),
-        (status = 401, body = wire::ErrorBody, description = "unauthenticated"),
     ))]
 pub async fn extend(
     State(state): State<AppState>,
@@ -340,7 +336,7 @@ pub async fn extend(
 }
 
 /// Sign out: the session ends and the cookie is cleared.
-#[utoipa::path(delete, path = "/session", tag = "session",
+#[utoipa::path(delete, path = "/session", tag = "session", operation_id = "end_session",
     responses((status = 204, description = "signed out (also when no session was open)")))]
 pub async fn end(
     State(state): State<AppState>,

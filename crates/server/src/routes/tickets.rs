@@ -29,10 +29,10 @@ pub fn reference(id: i64) -> String {
 }
 
 /// Newest first.
-#[utoipa::path(get, path = "/tickets", tag = "tickets",
+#[utoipa::path(get, path = "/tickets", tag = "tickets", operation_id = "list_tickets",
+    security(("session" = [])),
     responses(
         (status = 200, body = Vec<Ticket>),
-        (status = 401, body = wire::ErrorBody, description = "unauthenticated"),
     ))]
 pub async fn list(
     State(state): State<AppState>,
@@ -61,13 +61,14 @@ pub async fn list(
     ))
 }
 
-#[utoipa::path(post, path = "/tickets", tag = "tickets",
+#[utoipa::path(post, path = "/tickets", tag = "tickets", operation_id = "create_ticket",
+    security(("session" = [])),
     request_body = NewTicket,
-    params(("Idempotency-Key" = Option<String>, Header, description = "makes a retry return the first answer")),
+    params(("Idempotency-Key" = Option<String>, Header, pattern = r"^[!-~]{1,255}$",
+        description = "makes a retry return the first answer; 1 to 255 visible ASCII characters (else 422 validation_failed, field `idempotency-key`, code `wrong_format`)")),
     responses(
-        (status = 201, body = Ticket),
-        (status = 401, body = wire::ErrorBody, description = "unauthenticated"),
-        (status = 422, body = wire::ErrorBody, description = "validation_failed, idempotency_key_reused"),
+        (status = 201, body = Ticket, description = "opened (or the first answer to this Idempotency-Key)"),
+        (status = 422, body = wire::ErrorBody, description = "validation_failed (`fields`: `unknown_value`, `required`, `too_long`, `control_character`, `wrong_format`), or idempotency_key_reused"),
     ))]
 pub async fn create(
     State(state): State<AppState>,

@@ -14,13 +14,20 @@ pub fn api_error(lang: Lang, error: &ApiError) -> String {
     let text = match error.code() {
         "network" => words.network,
         "invalid_credentials" => words.invalid_credentials,
-        "locked" => {
-            let seconds = error
-                .body()
-                .and_then(|body| body.retry_after_seconds)
-                .unwrap_or(15 * 60);
-            return locked(lang, seconds);
+        // Each pause says how long and until what time, from the server's
+        // `retry_after_seconds`; without it, the server's usual window.
+        "locked" => return try_again(lang, words.locked, retry_after(error, 15 * 60)),
+        "too_many_codes" => {
+            return try_again(lang, words.too_many_codes, retry_after(error, 60 * 60));
         }
+        "too_many_requests" => {
+            return try_again(lang, words.too_many_requests, retry_after(error, 15 * 60));
+        }
+        "busy" => words.busy,
+        "timeout" => words.timeout,
+        "control_character" => words.control_character,
+        // A limit met before the API could answer in its own shape (a proxy, a load balancer).
+        "unexpected" if matches!(error, ApiError::Unexpected(429 | 503)) => words.busy,
         "invalid_code" => {
             let mut line = words.invalid_code.to_string();
             if let Some(left) = error.body().and_then(|body| body.tries_left) {
@@ -48,18 +55,31 @@ pub fn api_error(lang: Lang, error: &ApiError) -> String {
     text.to_string()
 }
 
-/// "Try again in 12 minutes, at 6:40 pm."
-pub fn locked(lang: Lang, seconds: u64) -> String {
-    let words = &lang.texts().account;
-    let minutes = seconds.div_ceil(60);
+/// The server's `retry_after_seconds`, or `usual` when it did not say.
+fn retry_after(error: &ApiError, usual: u64) -> u64 {
+    error
+        .body()
+        .and_then(|body| body.retry_after_seconds)
+        .unwrap_or(usual)
+}
+
+/// "Try again in 12 minutes, at 6:40 pm.": `template` filled with the wait and the time.
+pub fn try_again(lang: Lang, template: &str, seconds: u64) -> String {
     let at = js_sys::Date::new(&(crate::session::now_ms() + seconds as f64 * 1000.0).into());
     fill(
-        words.locked,
-        &[
-            &crate::format::count(lang, &words.minutes, minutes),
-            &crate::format::time(lang, &at),
-        ],
+        template,
+        &[&wait(lang, seconds), &crate::format::time(lang, &at)],
     )
+}
+
+/// A wait in words: seconds up to a minute, whole minutes (rounded up) beyond.
+pub fn wait(lang: Lang, seconds: u64) -> String {
+    let words = &lang.texts().account;
+    if seconds > 60 {
+        crate::format::count(lang, &words.minutes, seconds.div_ceil(60))
+    } else {
+        crate::format::count(lang, &words.seconds, seconds)
+    }
 }
 
 /// A field error from the server (`validation_failed`) as one of the table's texts.
@@ -67,16 +87,20 @@ pub fn field_code(field: &str, code: &str) -> Text {
     match (field, code) {
         ("national_id", "empty") => |t| t.account.id_empty,
         ("national_id", "not_digits") => |t| t.account.id_not_digits,
+        ("national_id", "control_character") => |t| t.account.id_not_digits,
         ("national_id", "wrong_length") => |t| t.account.id_wrong_length,
         ("national_id", "bad_prefix") => |t| t.account.id_bad_prefix,
         ("national_id", _) => |t| t.account.id_bad_checksum,
+        ("password", "control_character") => |t| t.account.password_control,
         ("password", _) => |t| t.account.password_empty,
         ("code", _) => |t| t.account.code_wrong_format,
         ("reason", _) => |t| t.account.reason_missing,
         ("description", "too_long") => |t| t.account.description_too_long,
+        ("description", "control_character") => |t| t.account.description_control,
         ("description", _) => |t| t.account.description_missing,
         ("category", _) => |t| t.account.category_missing,
         ("message", "too_long") => |t| t.account.message_too_long,
+        ("message", "control_character") => |t| t.account.message_control,
         ("message", _) => |t| t.account.message_missing,
         _ => |t| t.account.unexpected,
     }

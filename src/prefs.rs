@@ -3,6 +3,9 @@
 //! leave with the tab; the objection draft lives in localStorage until the server confirms
 //! it. A browser that refuses storage (private mode, disabled) simply
 //! forgets; nothing fails.
+//!
+//! A phone may be shared, so what belongs to an account (the draft, the login challenge) is
+//! named here, and [`forget_account_data`] removes all of it at an explicit sign-out.
 
 use serde::{Serialize, de::DeserializeOwned};
 
@@ -11,6 +14,10 @@ use crate::i18n::Lang;
 const LANG_KEY: &str = "portal.lang";
 const TEXT_SIZE_KEY: &str = "portal.text-size";
 const CONTRAST_KEY: &str = "portal.contrast";
+/// The objection being written (localStorage), with the national ID that wrote it.
+pub const DRAFT_KEY: &str = "portal.objection-draft";
+/// The login in progress: the challenge of the code just sent (sessionStorage).
+pub const CHALLENGE_KEY: &str = "portal.login";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -89,4 +96,11 @@ pub fn remove_session_value(key: &str) {
     if let Some(session) = session() {
         let _ = session.remove_item(key);
     }
+}
+
+/// Removes everything this device keeps about an account: the next person on a shared phone
+/// must find neither the draft nor the login in progress.
+pub fn forget_account_data() {
+    remove_local_value(DRAFT_KEY);
+    remove_session_value(CHALLENGE_KEY);
 }

@@ -1,17 +1,23 @@
-//! The signed-in session as the app sees it: signed in or not, how long the server keeps it
-//! without activity, when the last request was, and the `next` page to return to after login.
+//! The signed-in session as the app sees it: signed in or not, as which account, how long the
+//! server keeps it without activity, when the last request was, and the `next` page to return
+//! to after login.
 //!
 //! The server decides (its cookie is HttpOnly); this only mirrors what its answers said.
 //! Every account request goes through [`Session::call`], so a 401 `unauthenticated` anywhere
-//! signs the app out, and the account area sends the person to `/login?next=...`. Nothing
-//! here touches a draft: signing out after inactivity loses nothing typed.
+//! signs the app out, and the account area sends the person to `/login?next=...`. A session
+//! that ended on its own (inactivity, the server) keeps the draft for the same account to
+//! finish after logging in again; only "Log out" removes what the device keeps about the
+//! account, because the next person on a shared phone must not find it.
 
 use std::future::Future;
 
 use leptos::{prelude::*, task::spawn_local};
-use wire::SessionInfo;
+use wire::{Me, SessionInfo};
 
-use crate::api::{self, ApiError};
+use crate::{
+    api::{self, ApiError},
+    prefs,
+};
 
 /// Seconds before the idle limit when the warning opens.
 pub const WARNING_SECONDS: u64 = 120;
@@ -26,10 +32,20 @@ pub enum SignIn {
     /// Not asked yet (a fresh load): the account area asks `GET /me`.
     Unknown,
     SignedIn,
-    /// Signed out; `expired` when the session ended for inactivity, not by choice.
-    SignedOut {
-        expired: bool,
-    },
+    /// Signed out, and why: the login page says it, and only [`Ended::ByChoice`] has
+    /// removed the account's data from the device.
+    SignedOut(Ended),
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The server said `unauthenticated` (never signed in, cookie gone, absolute limit).
+    ByServer,
+    /// The idle limit passed in this tab.
+    Idle,
+    /// The person pressed "Log out".
+    ByChoice,
 }
 
 /// Where the idle clock stands.
@@ -54,21 +70,103 @@ pub fn idle_phase(now_ms: f64, last_ms: f64, idle_seconds: u64) -> IdlePhase {
     }
 }
 
-/// A `next` page that is safe to go to: a path inside this app (one leading `/`, no scheme,
-/// no other host, not the login pages themselves), else the account home.
+/// A `next` page that is safe to go to, else the account home: a path inside this app and
+/// not the login pages themselves. `next` comes from the address bar, so anyone can write it
+/// into a link; a lenient check would make the login page a jump to a look-alike site.
 pub fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(path)
-            if path.starts_with('/')
-                && !path.starts_with("//")
-                && !path.contains('\\')
-                && !path.contains("://")
-                && !path.starts_with("/login") =>
-        {
-            path.to_string()
-        }
+        Some(path) if is_app_path(path) => path.to_string(),
         _ => DEFAULT_NEXT.to_string(),
     }
+}
+
+/// One leading `/` and nothing a URL parser could read as another host: browsers drop tabs
+/// and newlines (`/\t/evil` becomes `//evil`), read `\` as `/`, and some servers and proxies
+/// decode `%2F` again, so none of these may appear, not even percent-encoded.
+fn is_app_path(path: &str) -> bool {
+    let mut chars = path.chars();
+    chars.next() == Some('/')
+        && !matches!(chars.next(), Some('/' | '\\'))
+        && !path.chars().any(unsafe_in_path)
+        && percent_escapes_are_plain(path)
+        && !path.starts_with("/login")
+        && stays_on_this_origin(path)
+}
+
+/// A character that never belongs in a `next` path: a backslash, a control or space
+/// character, or an invisible one (zero-width, bidi controls) that hides what is there.
+fn unsafe_in_path(c: char) -> bool {
+    c == '\\'
+        || c.is_control()
+        || c.is_whitespace()
+        || matches!(c, '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{FEFF}')
+        || ('\u{200B}'..='\u{200F}').contains(&c)
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2060}'..='\u{206F}').contains(&c)
+}
+
+/// Every `%` starts two hex digits whose byte is not `/`, `\`, `.`, `%` (a second round of
+/// decoding) or a control or space character.
+fn percent_escapes_are_plain(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|pair| std::str::from_utf8(pair).ok())
+                .and_then(|pair| u8::from_str_radix(pair, 16).ok());
+            match hex {
+                Some(byte)
+                    if !matches!(byte, b'/' | b'\\' | b'.' | b'%')
+                        && !byte.is_ascii_control()
+                        && !byte.is_ascii_whitespace()
+                        && byte != 0x7f =>
+                {
+                    i += 3;
+                    continue;
+                }
+                _ => return false,
+            }
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The browser's own URL parser agrees: `new URL(path, location.origin)` keeps the origin.
+/// If the parser cannot be asked, the path counts as leaving.
+#[cfg(target_arch = "wasm32")]
+fn stays_on_this_origin(path: &str) -> bool {
+    use wasm_bindgen::{JsCast, JsValue};
+    let global = js_sys::global();
+    let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &JsValue::from_str(key));
+    // Outside a page (the unit tests under Node.js) any https origin serves as the base:
+    // only the path decides whether the host changes.
+    let origin = get(&global, "location")
+        .and_then(|location| get(&location, "origin"))
+        .ok()
+        .and_then(|origin| origin.as_string())
+        .filter(|origin| origin.starts_with("http"))
+        .unwrap_or_else(|| "https://portal.invalid".to_string());
+    let Some(constructor) = get(&global, "URL")
+        .ok()
+        .and_then(|url| url.dyn_into::<js_sys::Function>().ok())
+    else {
+        return false;
+    };
+    let arguments = js_sys::Array::of2(&JsValue::from_str(path), &JsValue::from_str(&origin));
+    js_sys::Reflect::construct(&constructor, &arguments)
+        .and_then(|url| get(&url, "origin"))
+        .ok()
+        .and_then(|resolved| resolved.as_string())
+        .is_some_and(|resolved| resolved == origin)
+}
+
+/// Outside a browser (native unit tests) the checks above stand alone.
+#[cfg(not(target_arch = "wasm32"))]
+fn stays_on_this_origin(_path: &str) -> bool {
+    true
 }
 
 /// `/login?next=<path>`, the path percent-encoded.
@@ -86,6 +184,9 @@ pub fn now_ms() -> f64 {
 #[derive(Debug, Clone, Copy)]
 pub struct Session {
     pub state: RwSignal<SignIn>,
+    /// The signed-in national ID, from `GET /me`; `None` until the account area has asked.
+    /// What the device keeps about an account (the draft) is checked against it.
+    pub account: RwSignal<Option<String>>,
     /// When the last request the server counted as activity was answered.
     pub last_activity: RwSignal<f64>,
     /// The server's idle limit, from the last [`SessionInfo`].
@@ -102,6 +203,7 @@ impl Session {
     pub fn new() -> Session {
         Session {
             state: RwSignal::new(SignIn::Unknown),
+            account: RwSignal::new(None),
             last_activity: RwSignal::new(now_ms()),
             idle_seconds: RwSignal::new(DEFAULT_IDLE_SECONDS),
         }
@@ -116,14 +218,38 @@ impl Session {
         }
     }
 
-    /// Signed out, by choice or by the server.
-    pub fn signed_out(&self, expired: bool) {
-        self.state.set(SignIn::SignedOut { expired });
+    /// A login just succeeded. It may be someone else than before on this browser, so the
+    /// account is forgotten until the account area asks `GET /me` again.
+    pub fn logged_in(&self, info: &SessionInfo) {
+        self.account.set(None);
+        self.signed_in(info);
+    }
+
+    /// `GET /me` answered: signed in, as this national ID.
+    pub fn identified(&self, me: &Me) {
+        if self
+            .account
+            .with_untracked(|a| a.as_deref() != Some(&me.national_id))
+        {
+            self.account.set(Some(me.national_id.clone()));
+        }
+        self.signed_in(&me.session);
+    }
+
+    /// Signed out, for this reason.
+    pub fn signed_out(&self, why: Ended) {
+        let _ = self.account.try_set(None);
+        let _ = self.state.try_set(SignIn::SignedOut(why));
     }
 
     /// Whether someone is signed in, tracked.
     pub fn is_signed_in(&self) -> bool {
         self.state.get() == SignIn::SignedIn
+    }
+
+    /// The signed-in national ID, once known, untracked.
+    pub fn account_untracked(&self) -> Option<String> {
+        self.account.get_untracked()
     }
 
     /// Runs an account request: an answer counts as activity, a 401 `unauthenticated` signs
@@ -134,9 +260,7 @@ impl Session {
     ) -> Result<T, ApiError> {
         let result = request.await;
         match &result {
-            Err(error) if error.is_unauthenticated() => {
-                let _ = self.state.try_set(SignIn::SignedOut { expired: false });
-            }
+            Err(error) if error.is_unauthenticated() => self.signed_out(Ended::ByServer),
             Err(ApiError::Network) => {}
             _ => {
                 let _ = self.last_activity.try_set(now_ms());
@@ -145,17 +269,20 @@ impl Session {
         result
     }
 
-    /// "Log out": ends the session on the server, then here.
+    /// "Log out": first forgets what this device keeps about the account (even offline, the
+    /// next person must not find it), then ends the session on the server, then here.
     pub fn sign_out(self) {
+        prefs::forget_account_data();
         spawn_local(async move {
             let _ = api::end_session().await;
-            let _ = self.state.try_set(SignIn::SignedOut { expired: false });
+            self.signed_out(Ended::ByChoice);
         });
     }
 
-    /// The idle limit passed: end the session on the server too (best effort).
+    /// The idle limit passed: end the session on the server too (best effort). The draft
+    /// stays for the same account to finish after logging in again.
     pub fn expire(self) {
-        self.signed_out(true);
+        self.signed_out(Ended::Idle);
         spawn_local(async move {
             let _ = api::end_session().await;
         });
@@ -204,6 +331,11 @@ where
 mod tests {
     use super::*;
 
+    // The `next` checks also run in Chromium (`cargo test --target wasm32-unknown-unknown`),
+    // where the browser's own URL parser takes part.
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
     #[test]
     fn the_warning_opens_two_minutes_before_the_idle_limit() {
         let minute = 60_000.0;
@@ -218,22 +350,90 @@ mod tests {
         );
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn next_stays_inside_the_app() {
-        assert_eq!(
-            safe_next(Some("/account/payments?x=1")),
-            "/account/payments?x=1"
-        );
+        for good in [
+            "/account/payments?x=1",
+            "/account",
+            "/account/objections/new?kind=financial&cycle=108",
+            "/account/objections/OB-00000001",
+            "/account/payments#latest",
+            "/account/%D8%A7",
+            "/account/الأهلية",
+        ] {
+            assert_eq!(safe_next(Some(good)), good, "{good}");
+        }
         assert_eq!(safe_next(None), DEFAULT_NEXT);
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn next_never_leads_to_another_site() {
         for bad in [
             "https://evil.example/",
+            "http:/evil.example",
             "//evil.example",
-            "/\\evil",
+            "///evil.example",
+            "/\\evil.example",
+            "/\\\\evil",
+            "\\\\evil.example",
+            "/account\\..\\..\\evil",
+            "/\t/evil.example",
+            "/%09/evil.example",
+            "/\n/evil.example",
+            "/\r//evil.example",
+            "\t//evil.example",
+            "/ /evil.example",
+            "/\u{0}/evil.example",
+            "/\u{7f}/evil.example",
+            "/\u{85}/evil.example",
+            "/\u{200B}/evil.example",
+            "/\u{202E}/elpmaxe.live",
+            "/\u{2066}/evil.example",
+            "/\u{FEFF}/evil.example",
+            "/\u{3000}/evil.example",
+            "/%2F%2Fevil.example",
+            "/%2f/evil.example",
+            "/%5Cevil.example",
+            "/%5c%5cevil",
+            "/%252F%252Fevil.example",
+            "/%2e%2e/evil",
+            "/%0d%0aLocation:evil",
+            "/%00",
+            "/%zz",
+            "/%2",
+            "%2F%2Fevil",
+            "%2F%2Fevil.example",
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,evil",
+            "evil.example",
             "account",
+            "?next=//evil.example",
+            "#//evil.example",
+            "/login",
             "/login/verify",
+            "/login?next=//evil.example",
             "",
+            " ",
         ] {
-            assert_eq!(safe_next(Some(bad)), DEFAULT_NEXT, "{bad}");
+            assert_eq!(safe_next(Some(bad)), DEFAULT_NEXT, "{bad:?}");
+        }
+    }
+
+    /// The browser's own parser, asked directly (the checks before it catch all of these).
+    #[cfg(target_arch = "wasm32")]
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn the_browser_agrees_the_path_stays() {
+        assert!(stays_on_this_origin("/account?x=1"));
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "https://evil.example",
+        ] {
+            assert!(!stays_on_this_origin(bad), "{bad:?}");
         }
     }
 }

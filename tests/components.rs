@@ -502,3 +502,90 @@ async fn the_login_page_checks_the_national_id_before_sending_anything() {
     assert_eq!(text(&root, "form [role=status]"), "", "nothing was sent");
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_draft_is_kept_only_for_the_account_that_wrote_it_and_log_out_forgets_it() {
+    use portal::{
+        pages::{
+            account::objection::{
+                draft::{Draft, Target},
+                keep_draft_of, store_draft, stored_draft,
+            },
+            login::{Challenge, store_challenge, stored_challenge},
+        },
+        prefs,
+    };
+    let mine = Draft::new("1000000008".into(), Target::Payment(108), "k".into()).with_content(
+        Some("zero_payment".into()),
+        "لم يصل شيء".into(),
+        || "k2".into(),
+    );
+    store_draft(&mine);
+    assert_eq!(
+        stored_draft("1000000008"),
+        Some(mine.clone()),
+        "its owner finds it"
+    );
+    keep_draft_of("1000000008");
+    assert_eq!(stored_draft("1000000008"), Some(mine.clone()));
+    assert_eq!(stored_draft("1000000016"), None, "someone else does not");
+    assert_eq!(stored_draft("1000000008"), None, "and it is gone for good");
+
+    store_draft(&mine);
+    store_challenge(&Challenge {
+        challenge_id: "c".into(),
+        masked_mobile: "05******12".into(),
+        resend_at: 0.0,
+    });
+    prefs::forget_account_data();
+    assert_eq!(stored_draft("1000000008"), None);
+    assert_eq!(stored_challenge(), None);
+}
+
+#[wasm_bindgen_test]
+fn the_new_limits_say_how_long_to_wait_in_both_languages() {
+    use portal::{api::ApiError, messages};
+    use wire::ErrorBody;
+    let error = |code: &str, seconds: Option<u64>| ApiError::Server {
+        status: 429,
+        body: ErrorBody {
+            retry_after_seconds: seconds,
+            ..ErrorBody::new(code, "limit")
+        },
+    };
+    let ar = messages::api_error(Lang::Ar, &error("too_many_codes", Some(45 * 60)));
+    assert!(
+        ar.starts_with("أرسلنا إلى هذا الحساب رموز تحقق كثيرة"),
+        "{ar}"
+    );
+    assert!(ar.contains("بعد ٤٥ دقيقة، عند الساعة"), "{ar}");
+    let en = messages::api_error(Lang::En, &error("too_many_requests", Some(90)));
+    assert!(
+        en.contains("from your network") && en.contains("Try again in 2 minutes, at"),
+        "{en}"
+    );
+    let ar = messages::api_error(Lang::Ar, &error("too_many_requests", None));
+    assert!(
+        ar.contains("بعد ١٥ دقيقة"),
+        "the usual window when unsaid: {ar}"
+    );
+    for code in ["busy", "timeout", "control_character"] {
+        let ar = messages::api_error(Lang::Ar, &error(code, None));
+        let en = messages::api_error(Lang::En, &error(code, None));
+        assert_ne!(ar, Lang::Ar.texts().account.unexpected, "{code}");
+        assert_ne!(en, Lang::En.texts().account.unexpected, "{code}");
+    }
+    assert_eq!(
+        messages::api_error(Lang::Ar, &ApiError::Unexpected(503)),
+        Lang::Ar.texts().account.busy
+    );
+    let texts = Lang::Ar.texts();
+    assert_eq!(
+        messages::field_code("description", "control_character")(texts),
+        texts.account.description_control
+    );
+    assert_eq!(
+        messages::field_code("message", "required")(texts),
+        texts.account.message_missing
+    );
+}

@@ -7,8 +7,9 @@ use std::time::Duration;
 use leptos::{html, prelude::*, task::spawn_local};
 
 use crate::{
-    api, format,
+    api,
     i18n::{fill, lang, t},
+    messages,
     session::{IdlePhase, idle_phase, now_ms, use_session},
 };
 
@@ -69,13 +70,10 @@ pub fn IdleWarning() -> impl IntoView {
     let left = move || match phase.get() {
         IdlePhase::Warning(seconds) => {
             let lang = lang();
-            let words = &lang.texts().account;
-            let text = if seconds > 60 {
-                format::count(lang, &words.minutes, seconds.div_ceil(60))
-            } else {
-                format::count(lang, &words.seconds, seconds)
-            };
-            fill(words.idle_body, &[&text])
+            fill(
+                lang.texts().account.idle_body,
+                &[&messages::wait(lang, seconds)],
+            )
         }
         _ => String::new(),
     };

@@ -19,12 +19,11 @@ use crate::{
     },
     i18n::{Text, lang, t},
     messages, prefs,
-    session::{SignIn, safe_next, use_session},
+    session::{Ended, SignIn, safe_next, use_session},
 };
 
 pub const ID_FIELD: &str = "national-id";
 pub const PASSWORD_FIELD: &str = "password";
-const CHALLENGE_KEY: &str = "portal.login";
 
 /// The code that was sent, kept for the tab so a reload of the code page keeps it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,15 +35,15 @@ pub struct Challenge {
 }
 
 pub fn stored_challenge() -> Option<Challenge> {
-    prefs::session_value(CHALLENGE_KEY)
+    prefs::session_value(prefs::CHALLENGE_KEY)
 }
 
 pub fn store_challenge(challenge: &Challenge) {
-    prefs::store_session_value(CHALLENGE_KEY, challenge);
+    prefs::store_session_value(prefs::CHALLENGE_KEY, challenge);
 }
 
 pub fn forget_challenge() {
-    prefs::remove_session_value(CHALLENGE_KEY);
+    prefs::remove_session_value(prefs::CHALLENGE_KEY);
 }
 
 /// The message for a national ID the rule refuses.
@@ -121,7 +120,10 @@ pub fn Login() -> impl IntoView {
     });
     let pending = RwSignal::new(false);
     let navigate = use_navigate();
-    let expired = session.state.get_untracked() == SignIn::SignedOut { expired: true };
+    let ended = match session.state.get_untracked() {
+        SignIn::SignedOut(why) => Some(why),
+        _ => None,
+    };
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if pending.get_untracked() {
@@ -170,8 +172,10 @@ pub fn Login() -> impl IntoView {
     };
     view! {
         <PageHeading title=|t| t.login_title lead=|t| t.login_lead errors=errors />
-        {if expired {
+        {if ended == Some(Ended::Idle) {
             Some(view! { <Notice><p>{t(|t| t.account.session_expired)}</p></Notice> }.into_any())
+        } else if ended == Some(Ended::ByChoice) {
+            Some(view! { <Notice><p>{t(|t| t.account.signed_out)}</p></Notice> }.into_any())
         } else if came_for_a_page {
             Some(view! { <Notice><p>{t(|t| t.account.login_to_continue)}</p></Notice> }.into_any())
         } else {

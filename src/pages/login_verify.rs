@@ -22,7 +22,6 @@ use crate::{
         page::PageHeading,
         text_field::TextField,
     },
-    format,
     i18n::{fill, lang, t},
     messages,
     session::{now_ms, safe_next, use_session},
@@ -99,7 +98,7 @@ pub fn VerifyLogin() -> impl IntoView {
                 match api::verify_code(&request).await {
                     Ok(info) => {
                         forget_challenge();
-                        session.signed_in(&info);
+                        session.logged_in(&info);
                         navigate(
                             &next,
                             NavigateOptions {
@@ -199,8 +198,8 @@ pub fn VerifyLogin() -> impl IntoView {
                 <p class="hint">
                     {move || {
                         let lang = lang();
-                        let words = &lang.texts().account;
-                        fill(words.resend_in, &[&format::count(lang, &words.seconds, wait())])
+                        // A long pause (`too_many_codes`) reads in minutes.
+                        fill(lang.texts().account.resend_in, &[&messages::wait(lang, wait())])
                     }}
                 </p>
             </Show>

@@ -62,3 +62,17 @@ export async function logIn(page: Page, nationalId: string, lang: Lang = 'ar') {
   await logInHere(page, nationalId, lang);
   await expect(page.getByRole('heading', { level: 1, name: WORDS[lang].account })).toBeVisible();
 }
+
+/**
+ * GET an API path from inside the page, as the app does. Playwright's own request context
+ * does not send the `Secure` session cookie over http://127.0.0.1 (Chromium does: loopback is
+ * a secure context), so account data is read through the page's `fetch`.
+ */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  const answer = await page.evaluate(async (path) => {
+    const response = await fetch(path, { headers: { accept: 'application/json' } });
+    return { status: response.status, body: await response.text() };
+  }, path);
+  expect(answer.status, `${path}: ${answer.body}`).toBe(200);
+  return JSON.parse(answer.body) as T;
+}

@@ -3,15 +3,13 @@
 // press "اعتراض" on the newest paid payment; submit; follow it in "اعتراضاتي". Each test uses
 // its own demo account, so the tests cannot disturb one another or the other spec files.
 import { test, expect, type Page } from '@playwright/test';
-import { WORDS, codes, logIn, logInHere, newCode, useLanguage, PASSWORD } from './account-helpers';
+import { WORDS, apiGet, codes, logIn, logInHere, newCode, useLanguage, PASSWORD } from './account-helpers';
 
 test.describe.configure({ mode: 'serial' });
 
-/** The account's objections, as the API lists them (the page's cookies go along). */
+/** The account's objections, as the API lists them (asked from the page, with its cookie). */
 async function objectionsOn(page: Page, cycle: number) {
-  const response = await page.request.get('/api/v1/objections');
-  expect(response.ok()).toBeTruthy();
-  const list = (await response.json()) as { reference: string; cycle: number | null }[];
+  const list = await apiGet<{ reference: string; cycle: number | null }[]>(page, '/api/v1/objections');
   return list.filter((o) => o.cycle === cycle);
 }
 

@@ -23,10 +23,11 @@ use crate::{
     api::{self, ApiError},
     components::loading::{LoadFailed, Loading},
     i18n::Lang,
-    session::{Load, SignIn, login_href, use_session},
+    session::{Ended, Load, SignIn, login_href, use_session},
 };
 
-/// Holds every page under `/account`.
+/// Holds every page under `/account`. Its pages see the session only once the account is
+/// known, so what the device keeps (the draft) can be checked against it.
 #[component]
 pub fn AccountArea() -> impl IntoView {
     let session = use_session();
@@ -37,28 +38,44 @@ pub fn AccountArea() -> impl IntoView {
         failed.set(None);
         spawn_local(async move {
             match api::me().await {
-                Ok(me) => session.signed_in(&me.session),
-                Err(error) if error.is_unauthenticated() => session.signed_out(false),
+                Ok(me) => {
+                    // Someone else's draft left on a shared phone goes before any page shows.
+                    objection::keep_draft_of(&me.national_id);
+                    session.identified(&me);
+                }
+                Err(error) if error.is_unauthenticated() => session.signed_out(Ended::ByServer),
                 Err(error) => {
                     let _ = failed.try_set(Some(error));
                 }
             }
         });
     });
-    if session.state.get_untracked() == SignIn::Unknown {
+    // A fresh load, or a login just made (by whom, only `GET /me` says).
+    let unknown = match session.state.get_untracked() {
+        SignIn::Unknown => true,
+        SignIn::SignedIn => session.account.with_untracked(Option::is_none),
+        SignIn::SignedOut(_) => false,
+    };
+    if unknown {
         check.run(());
     }
     Effect::new(move |_| {
-        if let SignIn::SignedOut { .. } = session.state.get() {
-            let path = location.pathname.get_untracked();
-            let search = location.search.get_untracked();
-            let next = if search.is_empty() {
-                path
+        if let SignIn::SignedOut(why) = session.state.get() {
+            // After "Log out" the page belongs to nobody: the next login starts afresh.
+            let to = if why == Ended::ByChoice {
+                "/login".to_string()
             } else {
-                format!("{path}?{search}")
+                let path = location.pathname.get_untracked();
+                let search = location.search.get_untracked();
+                let next = if search.is_empty() {
+                    path
+                } else {
+                    format!("{path}?{search}")
+                };
+                login_href(&next)
             };
             navigate(
-                &login_href(&next),
+                &to,
                 NavigateOptions {
                     replace: true,
                     ..Default::default()
@@ -66,12 +83,15 @@ pub fn AccountArea() -> impl IntoView {
             );
         }
     });
-    move || match (session.state.get(), failed.get()) {
-        (SignIn::SignedIn, _) => view! { <Outlet /> }.into_any(),
-        (SignIn::Unknown, Some(error)) => {
-            view! { <LoadFailed error=error retry=check /> }.into_any()
+    move || {
+        let known = session.account.with(Option::is_some);
+        match (session.state.get(), failed.get()) {
+            (SignIn::SignedIn, _) if known => view! { <Outlet /> }.into_any(),
+            (SignIn::Unknown | SignIn::SignedIn, Some(error)) => {
+                view! { <LoadFailed error=error retry=check /> }.into_any()
+            }
+            _ => view! { <Loading /> }.into_any(),
         }
-        _ => view! { <Loading /> }.into_any(),
     }
 }
 

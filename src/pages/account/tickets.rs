@@ -61,22 +61,28 @@ pub fn read_ticket(category: Option<&str>, message: &str) -> Result<NewTicket, V
             message: |t| t.account.category_missing,
         });
     }
-    let message = message.trim();
-    if message.is_empty() {
-        errors.push(FieldError {
-            id: MESSAGE_ID,
-            message: |t| t.account.message_missing,
-        });
-    } else if message.chars().count() > TICKET_MESSAGE_MAX {
-        errors.push(FieldError {
-            id: MESSAGE_ID,
-            message: |t| t.account.message_too_long,
-        });
-    }
-    match category {
-        Some(category) if errors.is_empty() => Ok(NewTicket {
+    // The shared text rule, as the server applies it: invisible-only text is missing.
+    let message = match rules::text::clean(message) {
+        Ok(text) if text.chars().count() > TICKET_MESSAGE_MAX => {
+            errors.push(FieldError {
+                id: MESSAGE_ID,
+                message: |t| t.account.message_too_long,
+            });
+            None
+        }
+        Ok(text) => Some(text),
+        Err(error) => {
+            errors.push(FieldError {
+                id: MESSAGE_ID,
+                message: messages::field_code("message", error.code()),
+            });
+            None
+        }
+    };
+    match (category, message) {
+        (Some(category), Some(message)) if errors.is_empty() => Ok(NewTicket {
             category: category.to_string(),
-            message: message.to_string(),
+            message,
         }),
         _ => Err(errors),
     }
@@ -202,5 +208,26 @@ pub fn NewTicketPage() -> impl IntoView {
             </button>
             <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.account.sending)())}</p>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_of_invisible_characters_only_is_missing() {
+        let texts = crate::i18n::Lang::Ar.texts();
+        for invisible in ["", "  \n", "\u{200B}\u{200F}", "\u{2066}\u{FEFF}\u{2069}"] {
+            let errors = read_ticket(Some("account"), invisible).expect_err("missing");
+            assert_eq!(errors.len(), 1, "{invisible:?}");
+            assert_eq!((errors[0].message)(texts), texts.account.message_missing);
+        }
+        let errors = read_ticket(Some("account"), "hello\u{1B}[2J").expect_err("refused");
+        assert_eq!((errors[0].message)(texts), texts.account.message_control);
+        let ticket = read_ticket(Some("payments"), " \u{202E}متى الدفعة؟ ").expect("valid");
+        assert_eq!(ticket.message, "متى الدفعة؟");
+        assert!(read_ticket(None, "x").is_err());
+        assert!(read_ticket(Some("account"), &"x".repeat(TICKET_MESSAGE_MAX + 1)).is_err());
     }
 }

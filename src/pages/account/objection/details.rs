@@ -25,7 +25,7 @@ use crate::{
         text_area::TextArea,
     },
     i18n::{lang, t},
-    session::{Load, load},
+    session::{Load, load, use_session},
 };
 
 /// The reasons of a financial objection.
@@ -171,9 +171,11 @@ fn DetailsForm(
     /// The reasons to choose from.
     choices: Vec<Choice<&'static str>>,
 ) -> impl IntoView {
-    let draft = match stored_draft() {
+    // The account area shows its pages only once `GET /me` named the account.
+    let account = use_session().account_untracked().unwrap_or_default();
+    let draft = match stored_draft(&account) {
         Some(draft) if draft.target == target => draft,
-        _ => Draft::new(target.clone(), new_key()),
+        _ => Draft::new(account, target.clone(), new_key()),
     };
     let reason = RwSignal::new(
         draft

@@ -1,5 +1,8 @@
-//! The objection being written: what it is on, the reason, the description and the
-//! `Idempotency-Key` that goes with exactly this content. Pure: no view, no storage.
+//! The objection being written: whose it is, what it is on, the reason, the description and
+//! the `Idempotency-Key` that goes with exactly this content. Pure: no view, no storage.
+//!
+//! A phone may be shared: the draft names the national ID that wrote it, and nobody else's
+//! session shows or sends it.
 //!
 //! The key is made once per draft and kept through every retry, so a retry after a lost
 //! answer gets the first answer back instead of filing twice. Changing the content makes a
@@ -8,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 use wire::{NewObjection, OBJECTION_DESCRIPTION_MAX};
 
-use crate::components::form::FieldError;
+use crate::{components::form::FieldError, messages};
 
 /// The id of the reason group; the error summary links to it.
 pub const REASON_ID: &str = "reason";
@@ -69,6 +72,9 @@ impl Target {
 /// The draft as kept in localStorage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
+    /// The national ID of the account that wrote it. A draft kept before owners were
+    /// recorded has none and reads as nobody's.
+    pub owner: String,
     pub target: Target,
     pub reason: Option<String>,
     pub description: String,
@@ -77,9 +83,10 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// An empty draft on `target`.
-    pub fn new(target: Target, key: String) -> Draft {
+    /// An empty draft by `owner` on `target`.
+    pub fn new(owner: String, target: Target, key: String) -> Draft {
         Draft {
+            owner,
             target,
             reason: None,
             description: String::new(),
@@ -98,6 +105,7 @@ impl Draft {
             return self.clone();
         }
         Draft {
+            owner: self.owner.clone(),
             target: self.target.clone(),
             reason,
             description,
@@ -105,8 +113,19 @@ impl Draft {
         }
     }
 
+    /// Whether `account` (a national ID) wrote this draft; nobody owns an ownerless one.
+    pub fn belongs_to(&self, account: &str) -> bool {
+        !self.owner.is_empty() && self.owner == account
+    }
+
     /// What is wrong with the content, if anything.
     pub fn problems(&self) -> Vec<FieldError> {
+        self.checked().err().unwrap_or_default()
+    }
+
+    /// The reason and the description as the server will read them (the shared text rule:
+    /// bidi overrides removed, trimmed), or what is wrong.
+    fn checked(&self) -> Result<(String, String), Vec<FieldError>> {
         let mut errors = Vec::new();
         if self.reason.as_deref().is_none_or(str::is_empty) {
             errors.push(FieldError {
@@ -114,27 +133,34 @@ impl Draft {
                 message: |t| t.account.reason_missing,
             });
         }
-        let description = self.description.trim();
-        if description.is_empty() {
-            errors.push(FieldError {
-                id: DESCRIPTION_ID,
-                message: |t| t.account.description_missing,
-            });
-        } else if description.chars().count() > OBJECTION_DESCRIPTION_MAX {
-            errors.push(FieldError {
-                id: DESCRIPTION_ID,
-                message: |t| t.account.description_too_long,
-            });
+        let description = match rules::text::clean(&self.description) {
+            Ok(text) if text.chars().count() > OBJECTION_DESCRIPTION_MAX => {
+                errors.push(FieldError {
+                    id: DESCRIPTION_ID,
+                    message: |t| t.account.description_too_long,
+                });
+                None
+            }
+            Ok(text) => Some(text),
+            Err(error) => {
+                errors.push(FieldError {
+                    id: DESCRIPTION_ID,
+                    message: messages::field_code("description", error.code()),
+                });
+                None
+            }
+        };
+        match (&self.reason, description) {
+            (Some(reason), Some(description)) if errors.is_empty() => {
+                Ok((reason.clone(), description))
+            }
+            _ => Err(errors),
         }
-        errors
     }
 
     /// The request to send, or what is wrong.
     pub fn request(&self) -> Result<NewObjection, Vec<FieldError>> {
-        let errors = self.problems();
-        if !errors.is_empty() {
-            return Err(errors);
-        }
+        let (reason, description) = self.checked()?;
         let (kind, cycle, member) = match &self.target {
             Target::Payment(cycle) => ("financial", Some(*cycle), None),
             Target::Member(member) => ("eligibility", None, Some(member.clone())),
@@ -143,8 +169,8 @@ impl Draft {
             kind: kind.to_string(),
             cycle,
             member,
-            reason: self.reason.clone().unwrap_or_default(),
-            description: self.description.trim().to_string(),
+            reason,
+            description,
         })
     }
 }
@@ -164,7 +190,7 @@ mod tests {
     use super::*;
 
     fn draft() -> Draft {
-        Draft::new(Target::Payment(108), "k1".into())
+        Draft::new("1000000008".into(), Target::Payment(108), "k1".into())
     }
 
     #[test]
@@ -223,7 +249,12 @@ mod tests {
 
     #[test]
     fn an_eligibility_draft_names_the_member() {
-        let draft = Draft::new(Target::Member("applicant".into()), "k".into()).with_content(
+        let draft = Draft::new(
+            "1000000008".into(),
+            Target::Member("applicant".into()),
+            "k".into(),
+        )
+        .with_content(
             Some("no_bank_account".into()),
             "  opened an account  ".into(),
             || "k2".into(),
@@ -232,5 +263,60 @@ mod tests {
         assert_eq!(request.kind, "eligibility");
         assert_eq!(request.member.as_deref(), Some("applicant"));
         assert_eq!(request.description, "opened an account");
+    }
+
+    #[test]
+    fn a_draft_belongs_only_to_the_account_that_wrote_it() {
+        let edited = draft().with_content(Some("zero_payment".into()), "x".into(), || "k2".into());
+        assert!(edited.belongs_to("1000000008"), "editing keeps the owner");
+        assert!(!edited.belongs_to("1000000016"));
+        let ownerless = Draft::new(String::new(), Target::Payment(108), "k".into());
+        assert!(!ownerless.belongs_to(""), "an ownerless draft is nobody's");
+        let old: Result<Draft, _> = serde_json::from_str(
+            r#"{"target":{"Payment":108},"reason":null,"description":"","key":"k"}"#,
+        );
+        assert!(
+            old.is_err(),
+            "a draft kept without an owner is not read back"
+        );
+    }
+
+    #[test]
+    fn invisible_only_text_is_missing_and_control_characters_are_refused() {
+        let texts = crate::i18n::Lang::Ar.texts();
+        for invisible in [
+            "\u{200B}\u{200C}",
+            " \u{FEFF} ",
+            "\u{202E}\u{2066}\u{2069}",
+            "\u{061C}\u{2060}",
+        ] {
+            let errors = draft()
+                .with_content(Some("zero_payment".into()), invisible.into(), || "k".into())
+                .problems();
+            assert_eq!(errors.len(), 1, "{invisible:?}");
+            assert_eq!(
+                (errors[0].message)(texts),
+                texts.account.description_missing
+            );
+        }
+        let errors = draft()
+            .with_content(Some("zero_payment".into()), "a\u{0}b".into(), || "k".into())
+            .problems();
+        assert_eq!(
+            (errors[0].message)(texts),
+            texts.account.description_control
+        );
+        let request = draft()
+            .with_content(
+                Some("zero_payment".into()),
+                " \u{202E}لم يصل\u{202C} ".into(),
+                || "k".into(),
+            )
+            .request()
+            .expect("valid");
+        assert_eq!(
+            request.description, "لم يصل",
+            "sent as the server will read it"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Filing an objection (`/account/objections/new`, `/account/objections/review`): the
 //! reason and a description, check your answers, submit with an `Idempotency-Key`, then the
 //! confirmation (`/account/objections/{reference}?filed=1`). The draft lives in localStorage
-//! until the server confirms it.
+//! until the server confirms it, for the account that wrote it only.
 
 pub mod details;
 pub mod draft;
@@ -13,20 +13,36 @@ use crate::{
     prefs,
 };
 
-const DRAFT_KEY: &str = "portal.objection-draft";
+/// The draft on this device, if `account` (the signed-in national ID) wrote it. Anyone
+/// else's draft, left on a shared phone, is deleted unread: it is neither shown nor sent.
+pub fn stored_draft(account: &str) -> Option<Draft> {
+    let draft = prefs::local_value::<Draft>(prefs::DRAFT_KEY);
+    if draft.as_ref().is_some_and(|d| d.belongs_to(account)) {
+        draft
+    } else {
+        forget_draft();
+        None
+    }
+}
 
-/// The draft on this device, if any.
-pub fn stored_draft() -> Option<Draft> {
-    prefs::local_value(DRAFT_KEY)
+/// Deletes any draft but `account`'s (called as soon as `GET /me` names the account).
+pub fn keep_draft_of(account: &str) {
+    let _ = stored_draft(account);
+}
+
+/// Whether exactly this draft is still the one kept on the device.
+pub fn still_stored(draft: &Draft) -> bool {
+    prefs::local_value::<Draft>(prefs::DRAFT_KEY).as_ref() == Some(draft)
 }
 
 pub fn store_draft(draft: &Draft) {
-    prefs::store_local_value(DRAFT_KEY, draft);
+    prefs::store_local_value(prefs::DRAFT_KEY, draft);
 }
 
-/// Called only after the server confirmed the objection (a 2xx).
+/// Called after the server confirmed the objection (a 2xx), and for a draft that is not the
+/// signed-in account's; "Log out" deletes it too ([`prefs::forget_account_data`]).
 pub fn forget_draft() {
-    prefs::remove_local_value(DRAFT_KEY);
+    prefs::remove_local_value(prefs::DRAFT_KEY);
 }
 
 /// What the objection is on, in words: "الدفعة ١٠٨", "التابع ٢".

@@ -5,7 +5,7 @@
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{components::Redirect, hooks::use_navigate};
 
-use super::{draft::Target, forget_draft, lead, stored_draft, subject};
+use super::{draft::Target, forget_draft, lead, still_stored, stored_draft, subject};
 use crate::{
     api::{self, ApiError},
     components::{
@@ -34,13 +34,14 @@ pub fn submit_problem(lang: crate::i18n::Lang, error: &ApiError) -> String {
 
 #[component]
 pub fn ObjectionReview() -> impl IntoView {
-    let Some(draft) = stored_draft() else {
+    let session = use_session();
+    // Only the signed-in account's own draft is shown and sent.
+    let Some(draft) = stored_draft(&session.account_untracked().unwrap_or_default()) else {
         return view! { <Redirect path="/account/objections" /> }.into_any();
     };
     let Ok(request) = draft.request() else {
         return view! { <Redirect path=draft.target.details_href() /> }.into_any();
     };
-    let session = use_session();
     let navigate = use_navigate();
     let pending = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
@@ -50,12 +51,20 @@ pub fn ObjectionReview() -> impl IntoView {
         problem.set(failure.with(|f| f.as_ref().map(|e| submit_problem(lang, e))));
     });
     let key = draft.key.clone();
+    let description = request.description.clone();
+    let draft_value = StoredValue::new(draft.clone());
     let request = StoredValue::new(request);
     let key = StoredValue::new(key);
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         // A second tap while the first is on its way sends nothing.
         if pending.get_untracked() {
+            return;
+        }
+        // Another tab may have logged out (which deletes the draft) or in as someone else
+        // (whose `GET /me` deleted it): send only what is still kept, unchanged.
+        if !draft_value.with_value(still_stored) {
+            navigate("/account/objections", Default::default());
             return;
         }
         pending.set(true);
@@ -111,7 +120,7 @@ pub fn ObjectionReview() -> impl IntoView {
                 },
                 SummaryRow {
                     key: words.row_description,
-                    value: vec![draft.description.trim().to_string()],
+                    value: vec![description.clone()],
                     change,
                 },
             ]

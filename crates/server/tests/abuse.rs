@@ -775,3 +775,62 @@ async fn logs_never_hold_an_id_a_password_a_code_or_a_token() {
     assert!(logs.contains("\"route\":\"/api/v1/payments\""));
     live.stop().await;
 }
+
+#[tokio::test]
+async fn limits_hold_across_two_server_processes_on_one_database() {
+    for backend in backends() {
+        let live = Live::start(TestServer::start_demo(backend).await).await;
+        // A second process: its own state, session memory and hashing pool, the same database.
+        let second = server::AppState::new(
+            live.server.db.clone(),
+            live.server.state.static_files.clone(),
+            true,
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("port");
+        let second_base = format!("http://{}", listener.local_addr().expect("address"));
+        let service =
+            server::app(second).into_make_service_with_connect_info::<std::net::SocketAddr>();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, service).await;
+        });
+        let bases = [live.base.clone(), second_base];
+        let answers = parallel(30, |n| {
+            let request = live
+                .http
+                .post(format!("{}/api/v1/session", bases[n % 2]))
+                .json(&json!({"national_id": FAMILY, "password": "guess"}));
+            async move { Answer::from(request.send().await.expect("answer")).await }
+        })
+        .await;
+        assert_eq!(
+            live.audit_count("password_rejected").await,
+            5,
+            "{backend:?}: five checks across both processes"
+        );
+        assert!(
+            answers.iter().all(|a| a.status == StatusCode::UNAUTHORIZED
+                || a.status == StatusCode::TOO_MANY_REQUESTS)
+        );
+        // Codes: twelve right passwords for another account, alternating processes.
+        let mut sent = 0;
+        for n in 0..12 {
+            let answer = live
+                .http
+                .post(format!("{}/api/v1/session", bases[n % 2]))
+                .json(&json!({"national_id": WIDOW, "password": PASSWORD}))
+                .send()
+                .await
+                .expect("answer");
+            if answer.status() == StatusCode::OK {
+                sent += 1;
+            }
+        }
+        assert_eq!(
+            sent, 5,
+            "{backend:?}: five codes an hour, whichever process is asked"
+        );
+        live.stop().await;
+    }
+}

@@ -53,8 +53,15 @@ pub async fn connect(url: &str) -> anyhow::Result<Database> {
             Box::pin(async move {
                 if backend == Backend::Sqlite {
                     // Per connection: SQLite forgets these when a connection closes.
+                    // A larger page cache and memory-mapped reads: at two million households
+                    // the hot pages of one connection no longer fit SQLite's 2 MB default, and
+                    // each miss was a read() call and a copy (scripts/bench-api).
                     connection
-                        .execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;")
+                        .execute(
+                            "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; \
+                             PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; \
+                             PRAGMA mmap_size = 2147418112; PRAGMA temp_store = MEMORY;",
+                        )
                         .await?;
                 }
                 Ok(())

@@ -39,7 +39,7 @@ ALTER TABLE audit_log ADD COLUMN client_address TEXT;
 ALTER TABLE beneficiaries ADD COLUMN origin TEXT NOT NULL DEFAULT 'real';
 UPDATE beneficiaries SET origin = 'demo' WHERE national_id IN (
     '1000000008', '1000000016', '1000000024', '1000000032', '1000000040',
-    '1000000057', '1000000065', '1000000073', '1000000081', '2000000006');
+    '1000000057', '1000000065', '1000000073', '2000000006');
 
 -- For the cleanup task.
 CREATE INDEX sessions_by_last_seen ON sessions (last_seen);

@@ -40,7 +40,7 @@ pub struct Config {
     /// Proxies or load balancers whose `X-Forwarded-For` is believed, as addresses or CIDR
     /// ranges, comma-separated (e.g. `127.0.0.1,10.0.0.0/8`). Without it the client address
     /// is the socket's peer, whatever a header says.
-    #[arg(long, env = "PORTAL_TRUSTED_PROXY", value_delimiter = ',')]
+    #[arg(long, env = "PORTAL_TRUSTED_PROXY", value_delimiter = ',', value_parser = address_or_range)]
     pub trusted_proxy: Vec<ipnet::IpNet>,
 
     /// The site is served over https: send `Strict-Transport-Security` on every response.
@@ -127,6 +127,14 @@ impl Config {
     }
 }
 
+/// `10.0.0.0/8`, or one address (`127.0.0.1`, `::1`) as a range of one.
+fn address_or_range(text: &str) -> Result<ipnet::IpNet, String> {
+    let text = text.trim();
+    text.parse::<ipnet::IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("{text:?} is neither an address nor a CIDR range"))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SmsSenderKind {
     Log,
@@ -137,4 +145,23 @@ pub enum SmsSenderKind {
 pub enum LogFormat {
     Json,
     Pretty,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_ranges() {
+        let config =
+            Config::try_parse_from(["server", "--trusted-proxy", "127.0.0.1,10.0.0.0/8, ::1"])
+                .expect("parsed");
+        let shown: Vec<String> = config
+            .trusted_proxy
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(shown, ["127.0.0.1/32", "10.0.0.0/8", "::1/128"]);
+        assert!(Config::try_parse_from(["server", "--trusted-proxy", "nope"]).is_err());
+    }
 }

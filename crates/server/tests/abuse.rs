@@ -559,6 +559,16 @@ async fn control_characters_and_invisible_text_get_a_4xx_never_a_5xx() {
             );
             assert_eq!(answer.field_codes()[0].1, codes::CONTROL_CHARACTER);
         }
+        let invisible_password = live
+            .post(
+                "/api/v1/session",
+                json!({"national_id": FAMILY, "password": "\u{200B}\u{200B}"}),
+            )
+            .await;
+        assert_eq!(
+            invisible_password.field_codes(),
+            [("password".to_owned(), codes::REQUIRED.to_owned())]
+        );
         for path in ["/api/v1/session/verify", "/api/v1/session/resend"] {
             let answer = live
                 .post(path, json!({"challenge_id": "a\u{0}b", "code": "123456"}))

@@ -62,7 +62,11 @@ pub async fn start(
             None
         }
     };
-    if request.password.is_empty() {
+    // Nothing visible (empty, spaces, zero-width characters) is no password at all.
+    if matches!(
+        rules::text::clean(&request.password),
+        Err(rules::text::TextError::Required)
+    ) {
         fields.push(field_error("password", codes::REQUIRED));
     }
     let Some(national_id) = national_id.filter(|_| fields.is_empty()) else {

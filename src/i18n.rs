@@ -11,6 +11,8 @@
 //! [`Plural`], which has Arabic's six forms.
 
 pub mod account;
+pub mod dates;
+pub mod reset;
 
 use leptos::prelude::*;
 
@@ -186,6 +188,8 @@ pub struct Texts {
     pub estimate: EstimateTexts,
     pub check: CheckTexts,
     pub account: account::AccountTexts,
+    pub dates: dates::DateTexts,
+    pub reset: reset::ResetTexts,
 }
 
 /// Words every form shares.
@@ -754,6 +758,8 @@ pub const AR: Texts = Texts {
         cannot_check: "تعذّر إكمال التحقق. راجع تواريخ الميلاد في إجاباتك.",
     },
     account: account::AR,
+    dates: dates::AR,
+    reset: reset::AR,
 };
 
 pub const EN: Texts = Texts {
@@ -1066,6 +1072,8 @@ pub const EN: Texts = Texts {
         cannot_check: "The check could not be completed. Review the dates of birth in your answers.",
     },
     account: account::EN,
+    dates: dates::EN,
+    reset: reset::EN,
 };
 
 #[cfg(test)]

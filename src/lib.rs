@@ -49,6 +49,7 @@ use crate::{
         estimate::Estimate,
         home::Home,
         login::Login,
+        login_reset::PasswordReset,
         login_verify::VerifyLogin,
         not_found::NotFound,
     },
@@ -109,6 +110,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/about") view=About />
                     <Route path=path!("/login") view=Login />
                     <Route path=path!("/login/verify") view=VerifyLogin />
+                    <Route path=path!("/login/reset") view=PasswordReset />
                     <ParentRoute path=path!("/account") view=AccountArea>
                         <Route path=path!("") view=AccountHome />
                         <Route path=path!("eligibility") view=Eligibility />

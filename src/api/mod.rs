@@ -10,6 +10,7 @@ use wire::{
     NewObjection, NewTicket, Objection, PaymentDetail, PaymentSummary, ResendCode, SessionInfo,
     StartSession, Ticket, VerifyCode,
 };
+use wire::{CompletePasswordReset, PasswordResetStarted, StartPasswordReset};
 
 /// Why a request did not give what was asked.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +94,22 @@ pub async fn verify_code(request: &VerifyCode) -> Result<SessionInfo, ApiError> 
 
 pub async fn resend_code(request: &ResendCode) -> Result<ChallengeSent, ApiError> {
     self::request(Method::POST, "/session/resend", Some(request), None).await
+}
+
+pub async fn start_password_reset(
+    request: &StartPasswordReset,
+) -> Result<PasswordResetStarted, ApiError> {
+    self::request(Method::POST, "/password-reset", Some(request), None).await
+}
+
+pub async fn complete_password_reset(request: &CompletePasswordReset) -> Result<(), ApiError> {
+    self::request(
+        Method::POST,
+        "/password-reset/complete",
+        Some(request),
+        None,
+    )
+    .await
 }
 
 pub async fn extend_session() -> Result<SessionInfo, ApiError> {

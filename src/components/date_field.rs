@@ -1,6 +1,10 @@
 //! A date of birth typed as day, month and year, in the Hijri (Umm al-Qura) or the
 //! Gregorian calendar; Arabic-Indic digits are accepted. The rules crate reads the date; the
 //! field shows the same day in the other calendar through the browser's `Intl`.
+//!
+//! A Hijri 30th in a month our Umm al-Qura table gives 29 days is accepted as the 1st of the
+//! next month (the tables disagree before 1420 AH; `rules::dates`), and the field says so in
+//! a polite live region: it is information, not an error.
 
 use leptos::prelude::*;
 use rules::{
@@ -92,7 +96,7 @@ impl DateInput {
     pub fn birth_date(&self, today: Date) -> Result<BirthDate, DateInputError> {
         let iso = self.iso()?;
         let birth = match self.calendar {
-            Calendar::Hijri => HijriDate::parse(&iso).map(BirthDate::Hijri),
+            Calendar::Hijri => HijriDate::parse_recorded(&iso).map(|r| BirthDate::Hijri(r.date)),
             Calendar::Gregorian => Date::parse(&iso).map(BirthDate::Gregorian),
         }
         .map_err(|error| match error {
@@ -105,6 +109,16 @@ impl DateInput {
             Err(AgeError::OutOfRange) => Err(DateInputError::OutOfRange),
             Err(_) => Err(DateInputError::NoSuchDay),
         }
+    }
+
+    /// The day counted with instead of the typed one, when the typed Hijri date is the 30th
+    /// of a month our table gives 29 days (the 1st of the next month).
+    pub fn moved_to(&self) -> Option<HijriDate> {
+        if self.calendar != Calendar::Hijri {
+            return None;
+        }
+        let recorded = HijriDate::parse_recorded(&self.iso().ok()?).ok()?;
+        recorded.moved.then_some(recorded.date)
     }
 
     /// The household's two birth-date fields: `(birth_date, birth_date_hijri)`.
@@ -135,6 +149,15 @@ pub fn in_other_calendar(birth: BirthDate, lang: crate::i18n::Lang) -> Option<St
             .map(|date| format::date(lang, date, Shown::Gregorian)),
         BirthDate::Gregorian(date) => Some(format::date(lang, date, Shown::Hijri)),
     }
+}
+
+/// The note for a typed date [`DateInput::moved_to`] moved, in the active language; `None`
+/// when the date was not moved or is not accepted anyway (its error says enough).
+pub fn moved_note(input: &DateInput, today: Date, lang: crate::i18n::Lang) -> Option<String> {
+    input.birth_date(today).ok()?;
+    let counted = input.moved_to()?.to_gregorian().ok()?;
+    let day = format::date(lang, counted, Shown::Hijri);
+    Some(fill(lang.texts().dates.moved_to_next_month, &[&day]))
 }
 
 /// The date field: the calendar, then day, month and year.
@@ -168,6 +191,10 @@ pub fn DateField(
         let lang = lang();
         in_other_calendar(birth, lang)
             .map(|text| fill(lang.texts().forms.date_equivalent, &[&text]))
+    };
+    let note = move || {
+        let lang = lang();
+        value.with(|v| today.and_then(|today| moved_note(v, today, lang)))
     };
     let part = move |suffix: &'static str,
                      label: Text,
@@ -252,7 +279,50 @@ pub fn DateField(
                     {part("year", |t| t.forms.year, |v| v.year.clone(), |v, s| v.year = s, "input--4")}
                 </div>
                 <p class="hint date-field__equivalent">{equivalent}</p>
+                // Always in the page, so that screen readers announce the note when it
+                // appears; polite, because it is information and not an error.
+                <p id=format!("{id}-moved") class="hint date-field__note" role="status">
+                    {note}
+                </p>
             </fieldset>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hijri(day: &str, month: &str, year: &str) -> DateInput {
+        DateInput {
+            calendar: Calendar::Hijri,
+            day: day.into(),
+            month: month.into(),
+            year: year.into(),
+        }
+    }
+
+    #[test]
+    fn a_hijri_30th_of_a_29_day_month_is_the_1st_of_the_next() -> Result<(), DateError> {
+        let today = Date::new(2026, 11, 27)?;
+        // Safar 1400 has 29 days in our table (30 in another).
+        let typed = hijri("٣٠", "٢", "١٤٠٠");
+        assert_eq!(
+            typed.birth_date(today),
+            Ok(BirthDate::Hijri(HijriDate::new(1400, 3, 1)?))
+        );
+        assert_eq!(typed.moved_to(), Some(HijriDate::new(1400, 3, 1)?));
+        // A 30th that exists is not moved; a 31st is still refused.
+        assert_eq!(hijri("30", "4", "1448").moved_to(), None);
+        assert_eq!(
+            hijri("31", "2", "1400").birth_date(today),
+            Err(DateInputError::NoSuchDay)
+        );
+        let gregorian = DateInput {
+            calendar: Calendar::Gregorian,
+            ..hijri("30", "2", "1990")
+        };
+        assert_eq!(gregorian.moved_to(), None);
+        Ok(())
     }
 }

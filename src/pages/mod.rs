@@ -7,5 +7,6 @@ pub mod contact;
 pub mod estimate;
 pub mod home;
 pub mod login;
+pub mod login_reset;
 pub mod login_verify;
 pub mod not_found;

@@ -9,6 +9,10 @@
 //! - Hijri: convert the date to Umm al-Qura (d); years = d.year - birth.year, minus 1 when
 //!   (d.month, d.day) < (birth.month, birth.day); so a birthday on the 30th of a month is
 //!   reached on the 1st of the next month when this year's month has 29 days.
+//! - A recorded Hijri birth date on the 30th of a month our Umm al-Qura table gives 29 days
+//!   is counted as the 1st of the next month [assumed, domain.md: the tables disagree by a
+//!   day on many months before 1420 AH, and an ID card's date must not lock a person out];
+//!   [`BirthDate::read_fields`] says when that happened, so the app can tell the person.
 //!
 //! Errors, in this order: `two_birth_dates`, `no_birth_date`, `bad_date` (no such day in
 //! that calendar), `out_of_range`, `birth_in_future`.
@@ -53,6 +57,16 @@ impl From<DateError> for AgeError {
     }
 }
 
+/// A birth date as the rules count it, and whether the recorded day had to be moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CountedBirthDate {
+    /// The day ages are counted from.
+    pub birth: BirthDate,
+    /// The recorded Hijri day was the 30th of a month our table gives 29 days, so `birth`
+    /// is the 1st of the next month.
+    pub moved: bool,
+}
+
 impl BirthDate {
     /// Reads the two optional typed fields `birth_date` and `birth_date_hijri`: exactly one
     /// must be given.
@@ -60,11 +74,29 @@ impl BirthDate {
         birth_date: Option<&str>,
         birth_date_hijri: Option<&str>,
     ) -> Result<BirthDate, AgeError> {
+        Ok(BirthDate::read_fields(birth_date, birth_date_hijri)?.birth)
+    }
+
+    /// [`BirthDate::from_fields`], and whether a recorded Hijri 30th was moved to the 1st of
+    /// the next month.
+    pub fn read_fields(
+        birth_date: Option<&str>,
+        birth_date_hijri: Option<&str>,
+    ) -> Result<CountedBirthDate, AgeError> {
         match (birth_date, birth_date_hijri) {
             (Some(_), Some(_)) => Err(AgeError::TwoBirthDates),
             (None, None) => Err(AgeError::NoBirthDate),
-            (Some(gregorian), None) => Ok(BirthDate::Gregorian(Date::parse(gregorian)?)),
-            (None, Some(hijri)) => Ok(BirthDate::Hijri(HijriDate::parse(hijri)?)),
+            (Some(gregorian), None) => Ok(CountedBirthDate {
+                birth: BirthDate::Gregorian(Date::parse(gregorian)?),
+                moved: false,
+            }),
+            (None, Some(hijri)) => {
+                let recorded = HijriDate::parse_recorded(hijri)?;
+                Ok(CountedBirthDate {
+                    birth: BirthDate::Hijri(recorded.date),
+                    moved: recorded.moved,
+                })
+            }
         }
     }
 }

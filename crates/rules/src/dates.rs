@@ -6,6 +6,12 @@
 //! supported Hijri years are 1300-1500 (1882-11-12 to 2077-11-16). The Umm al-Qura tables
 //! and the ISO arithmetic come from ICU4X `icu_calendar` (the KACST tables as published in
 //! ICU4C); callers never touch ICU types. Typed Arabic-Indic digits are accepted.
+//!
+//! A Hijri date *as recorded* (a birth date on an ID card) is read more leniently
+//! ([`HijriDate::parse_recorded`]): Umm al-Qura tables disagree by a day on many months before
+//! 1420 AH (domain.md, "Eligibility in practice"), so a recorded 30th of a month our table
+//! gives 29 days is taken as the 1st of the next month, and the caller is told it was moved
+//! [assumed, domain.md]. Every other day that does not exist is still `bad_date`.
 
 use core::fmt;
 use core::str::FromStr;
@@ -68,6 +74,16 @@ pub struct HijriDate {
     year: i32,
     month: u8,
     day: u8,
+}
+
+/// A Hijri date as recorded on a document, and the day the rules count with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RecordedHijriDate {
+    /// The day counted with: the recorded day, or the 1st of the next month when `moved`.
+    pub date: HijriDate,
+    /// The recorded day was the 30th of a month our table gives 29 days, so `date` is the
+    /// 1st of the next month; the app tells the person so.
+    pub moved: bool,
 }
 
 fn umm_al_qura() -> Hijri<UmmAlQura> {
@@ -177,6 +193,35 @@ impl HijriDate {
     pub fn parse(text: &str) -> Result<HijriDate, DateError> {
         let (year, month, day) = parse_ymd(text).ok_or(DateError::BadDate)?;
         HijriDate::new(year, month, day)
+    }
+
+    /// A recorded date: like [`HijriDate::new`], except that the 30th of a month our table
+    /// gives 29 days is the 1st of the next month (Muharram of the next year after Dhu
+    /// al-Hijja), with `moved` set. Another table may well give that month 30 days, and a
+    /// date printed on an ID card must not lock its holder out.
+    pub fn new_recorded(year: i32, month: u8, day: u8) -> Result<RecordedHijriDate, DateError> {
+        match HijriDate::new(year, month, day) {
+            Ok(date) => Ok(RecordedHijriDate { date, moved: false }),
+            Err(DateError::BadDate) if day == 30 => {
+                // The 29th must exist (so month 13 and years out of range keep their error),
+                // and then the month has 29 days in our table.
+                let last = HijriDate::new(year, month, 29)?;
+                let date = if last.month == 12 {
+                    HijriDate::new(last.year + 1, 1, 1)?
+                } else {
+                    HijriDate::new(last.year, last.month + 1, 1)?
+                };
+                Ok(RecordedHijriDate { date, moved: true })
+            }
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Reads a recorded `YYYY-MM-DD` (ASCII or Arabic-Indic digits): see
+    /// [`HijriDate::new_recorded`].
+    pub fn parse_recorded(text: &str) -> Result<RecordedHijriDate, DateError> {
+        let (year, month, day) = parse_ymd(text).ok_or(DateError::BadDate)?;
+        HijriDate::new_recorded(year, month, day)
     }
 
     pub fn year(self) -> i32 {
@@ -297,6 +342,36 @@ mod tests {
         );
         assert_eq!(Date::parse("2023-02-29"), Err(DateError::BadDate));
         assert_eq!(Date::parse("٢٠٢٤-٠٢-٢٩")?, Date::new(2024, 2, 29)?);
+        Ok(())
+    }
+
+    #[test]
+    fn a_recorded_30th_of_a_29_day_month_is_the_1st_of_the_next() -> Result<(), DateError> {
+        // Rabi al-Awwal 1448 has 29 days; Rabi al-Akhir 1448 has 30.
+        assert_eq!(HijriDate::parse("1448-03-30"), Err(DateError::BadDate));
+        let moved = HijriDate::parse_recorded("1448-03-30")?;
+        assert_eq!(moved.date, HijriDate::new(1448, 4, 1)?);
+        assert!(moved.moved);
+        let kept = HijriDate::parse_recorded("1448-04-30")?;
+        assert_eq!(kept.date, HijriDate::new(1448, 4, 30)?);
+        assert!(!kept.moved);
+        // Dhu al-Hijja 1419 has 29 days in our table.
+        assert_eq!(
+            HijriDate::parse_recorded("1419-12-30")?.date,
+            HijriDate::new(1420, 1, 1)?
+        );
+        assert_eq!(
+            HijriDate::parse_recorded("1448-03-31"),
+            Err(DateError::BadDate)
+        );
+        assert_eq!(
+            HijriDate::parse_recorded("1448-13-30"),
+            Err(DateError::BadDate)
+        );
+        assert_eq!(
+            HijriDate::parse_recorded("1299-12-30"),
+            Err(DateError::OutOfRange)
+        );
         Ok(())
     }
 }

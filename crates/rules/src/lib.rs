@@ -18,6 +18,7 @@
 //! - [`estimate`](mod@estimate): the monthly support, with the steps that explain it.
 //! - [`payment_cycle`]: payment numbers and payment dates.
 //! - [`objection_window`]: whether a financial or eligibility objection may be filed.
+//! - [`password`]: a new password: long enough, not common, not the national ID.
 //! - [`text`]: free text a person types: control characters, invisible-only text.
 #![forbid(unsafe_code)]
 #![deny(
@@ -40,6 +41,7 @@ pub mod national_id;
 pub mod normalize;
 pub mod objection_window;
 pub mod parameters;
+pub mod password;
 pub mod payment_cycle;
 pub mod text;
 
@@ -61,6 +63,7 @@ pub fn all_error_codes() -> Vec<&'static str> {
     codes.extend(payment_cycle::CycleError::ALL.iter().map(|e| e.code()));
     codes.extend(objection_window::WindowError::ALL.iter().map(|e| e.code()));
     codes.extend(text::TextError::ALL.iter().map(|e| e.code()));
+    codes.extend(password::PasswordError::ALL.iter().map(|e| e.code()));
     codes.sort_unstable();
     codes.dedup();
     codes

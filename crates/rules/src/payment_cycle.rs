@@ -7,6 +7,10 @@
 //! on Thursday the 9th, and when it is a Saturday on Sunday the 11th [assumed: Friday 10
 //! October 2025 was paid on Thursday 9 October]. A month outside 1-12 is `bad_month` and a
 //! year past 9999 `out_of_range` (additions to the spec).
+//!
+//! The next payment seen on a given day is this month's when its (moved) day is today or
+//! later, else next month's; before December 2017 it is payment 1 (an addition to the spec,
+//! for the account home).
 
 use serde::{Deserialize, Serialize};
 
@@ -74,4 +78,39 @@ pub fn payment_date(year: i32, month: u8) -> Result<Date, CycleError> {
         _ => 0,
     };
     tenth.add_days(shift).map_err(|_| CycleError::OutOfRange)
+}
+
+/// The next payment as seen on some day: its number, its date and the days until it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct NextPayment {
+    pub number: u32,
+    pub date: Date,
+    /// 0 on the payment day itself.
+    pub days_until: u32,
+}
+
+/// The next payment on or after `today`: this month's when its day (after the weekend move)
+/// has not passed, else next month's. A payment moved back to Thursday the 9th has passed on
+/// the 10th, and one moved on to Sunday the 11th is still to come.
+pub fn next_payment(today: Date) -> Result<NextPayment, CycleError> {
+    let (mut year, mut month) = if (today.year(), today.month()) < FIRST_PAYMENT {
+        FIRST_PAYMENT
+    } else {
+        (today.year(), today.month())
+    };
+    let mut date = payment_date(year, month)?;
+    if date < today {
+        (year, month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+        date = payment_date(year, month)?;
+    }
+    let days = today.days_until(date).map_err(|_| CycleError::OutOfRange)?;
+    Ok(NextPayment {
+        number: number(year, month)?,
+        date,
+        days_until: u32::try_from(days).map_err(|_| CycleError::OutOfRange)?,
+    })
 }

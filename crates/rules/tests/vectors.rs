@@ -42,6 +42,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../vectors/payment_cycle.yaml"),
     ),
     ("text.yaml", include_str!("../vectors/text.yaml")),
+    ("password.yaml", include_str!("../vectors/password.yaml")),
 ];
 
 const RULES: &[&str] = &[
@@ -52,6 +53,7 @@ const RULES: &[&str] = &[
     "payment_cycle",
     "objection_window",
     "text",
+    "password",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -241,17 +243,26 @@ struct Typed {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct PasswordInput {
+    password: String,
+    national_id: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AgeInput {
     date: Date,
     birth_date: Option<String>,
     birth_date_hijri: Option<String>,
 }
 
+/// A month's payment, a payment's month, or the next payment on or after `date`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, untagged)]
 enum CycleInput {
     YearMonth { year: i32, month: u8 },
     Number { number: u32 },
+    Next { date: Date },
 }
 
 #[derive(Deserialize)]
@@ -289,6 +300,13 @@ fn evaluate(rule: &str, input: Value) -> Result<Outcome, String> {
             ]),
             Err(e) => Outcome::Error(e.code()),
         },
+        "password" => {
+            let input: PasswordInput = parse(input)?;
+            match rules::password::check(&input.password, &input.national_id) {
+                Ok(()) => output(vec![("valid", Value::Bool(true))]),
+                Err(e) => Outcome::Error(e.code()),
+            }
+        }
         "iban" => match iban::validate(&parse::<Typed>(input)?.value) {
             Ok(iban) => output(vec![
                 ("valid", Value::Bool(true)),
@@ -298,12 +316,23 @@ fn evaluate(rule: &str, input: Value) -> Result<Outcome, String> {
         },
         "age" => {
             let input: AgeInput = parse(input)?;
-            match age::years_from_fields(
+            let counted = match age::BirthDate::read_fields(
                 input.birth_date.as_deref(),
                 input.birth_date_hijri.as_deref(),
-                input.date,
             ) {
-                Ok(years) => output(vec![("years", to_value(years))]),
+                Ok(counted) => counted,
+                Err(e) => return Ok(Outcome::Error(e.code())),
+            };
+            let counted_from = match counted.birth {
+                age::BirthDate::Gregorian(date) => to_value(date),
+                age::BirthDate::Hijri(date) => to_value(date),
+            };
+            match age::years(counted.birth, input.date) {
+                Ok(years) => output(vec![
+                    ("years", to_value(years)),
+                    ("counted_from", counted_from),
+                    ("moved", Value::Bool(counted.moved)),
+                ]),
                 Err(e) => Outcome::Error(e.code()),
             }
         }
@@ -375,6 +404,15 @@ fn evaluate(rule: &str, input: Value) -> Result<Outcome, String> {
                 Ok((year, month)) => {
                     output(vec![("year", to_value(year)), ("month", to_value(month))])
                 }
+                Err(e) => Outcome::Error(e.code()),
+            },
+            CycleInput::Next { date } => match payment_cycle::next_payment(date) {
+                Ok(next) => output(vec![
+                    ("number", to_value(next.number)),
+                    ("payment_date", to_value(next.date)),
+                    ("weekday", to_value(next.date.weekday())),
+                    ("days_until", to_value(next.days_until)),
+                ]),
                 Err(e) => Outcome::Error(e.code()),
             },
         },

@@ -267,6 +267,15 @@ pub const DEMO_BENEFICIARIES: &[DemoBeneficiary] = &[
             "a family (wife, a son) paid every month: the several-servers journeys use it",
         )
     },
+    // Its own account, because the journey changes the password every other spec signs in with.
+    person(
+        "1000000099",
+        "سعد عمر الشهري",
+        "Saad Omar Alshehri",
+        "1402-07-21",
+        "0550987654",
+        "head of household without dependents: the forgot-password journey changes his password",
+    ),
 ];
 
 /// How many monthly payments each demo account has.

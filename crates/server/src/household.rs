@@ -251,13 +251,14 @@ pub async fn assess_and_store(
     let record = load(pool, beneficiary_id, date).await?;
     let result = record.assess_on(date)?;
     sqlx::query(
-        "INSERT INTO eligibility_results (beneficiary_id, assessed_on, eligible, members_json) \
-         VALUES ($1, $2, $3, $4)",
+        "INSERT INTO eligibility_results (beneficiary_id, assessed_on, eligible, members_json, \
+         monthly_support_sar) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(beneficiary_id)
     .bind(date.to_string())
     .bind(i64::from(result.eligible))
     .bind(serde_json::to_string(&result.members)?)
+    .bind(i64::from(result.estimate.monthly_support))
     .execute(pool)
     .await?;
     Ok(result)

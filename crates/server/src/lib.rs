@@ -106,6 +106,7 @@ pub fn app(state: AppState) -> Router {
         .merge(routes::health::router())
         .merge(routes::ready::router())
         .merge(routes::session::router())
+        .merge(routes::password_reset::router())
         .merge(routes::me::router())
         .merge(routes::eligibility::router())
         .merge(routes::payments::router())

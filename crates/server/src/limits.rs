@@ -32,6 +32,8 @@ pub enum Scope {
     Source,
     /// Verification codes sent to one account (sign-in and resend).
     CodeSent,
+    /// Password resets asked for a national ID (known or not, right birth date or not).
+    Reset,
 }
 
 impl Scope {
@@ -40,6 +42,7 @@ impl Scope {
             Scope::Password => "password",
             Scope::Source => "source",
             Scope::CodeSent => "code_sent",
+            Scope::Reset => "reset",
         }
     }
 }

@@ -38,6 +38,8 @@ pub const SESSION_SECURITY: &str = "session";
         routes::session::resend,
         routes::session::extend,
         routes::session::end,
+        routes::password_reset::start,
+        routes::password_reset::complete,
         routes::me::me,
         routes::eligibility::eligibility,
         routes::payments::list,
@@ -140,6 +142,8 @@ const REQUEST_SCHEMAS: &[&str] = &[
     "StartSession",
     "VerifyCode",
     "ResendCode",
+    "StartPasswordReset",
+    "CompletePasswordReset",
     "NewObjection",
     "NewTicket",
 ];

@@ -360,6 +360,9 @@ async fn eligibility_shows_each_member_with_reasons_and_the_objection_window() {
         assert!(family.members.iter().all(|member| member.eligible));
         assert!(!family.objection.allowed);
         assert_eq!(family.objection.reason.as_deref(), Some("not_ineligible"));
+        // The next payment's expected amount: 720 + a wife 360 + two children 216 each, the
+        // income 3,000 SAR below the exemption threshold.
+        assert_eq!(family.monthly_support, Some(1512));
 
         let no_bank: wire::EligibilityView = server
             .get_as("/api/v1/eligibility", &server.login(NO_BANK_ACCOUNT).await)
@@ -376,6 +379,7 @@ async fn eligibility_shows_each_member_with_reasons_and_the_objection_window() {
         );
         assert!(no_bank.objection.allowed);
         assert!(no_bank.objection.deadline.is_some());
+        assert_eq!(no_bank.monthly_support, Some(0));
 
         let registration: wire::EligibilityView = server
             .get_as("/api/v1/eligibility", &server.login("1000000057").await)
@@ -385,6 +389,8 @@ async fn eligibility_shows_each_member_with_reasons_and_the_objection_window() {
             registration.members[0].reasons,
             vec!["commercial_registration".to_owned()]
         );
+        // A record-based reason stops the support the rules alone would give.
+        assert_eq!(registration.monthly_support, Some(0));
         server.stop().await;
     }
 }

@@ -105,6 +105,22 @@ fn table() -> Vec<Endpoint> {
             rule: Public(StatusCode::UNAUTHORIZED), // code_expired: no such challenge
             body: Some(|_| json!({"challenge_id": "no-such-challenge"})),
         },
+        // Forgot password: public by nature; a wrong birth date answers as a right one and
+        // sends nothing.
+        Endpoint {
+            method: "post",
+            path: "/password-reset",
+            rule: Public(StatusCode::OK),
+            body: Some(|_| json!({"national_id": THIRD, "birth_date": "1400-01-01"})),
+        },
+        Endpoint {
+            method: "post",
+            path: "/password-reset/complete",
+            rule: Public(StatusCode::UNAUTHORIZED), // code_expired: no such reset
+            body: Some(
+                |_| json!({"challenge_id": "no-such-challenge", "code": "123456", "new_password": "a quiet palm 2026"}),
+            ),
+        },
         // Signing out works (and changes nothing) without a session.
         Endpoint {
             method: "delete",

@@ -190,6 +190,52 @@ wire_type! {
     }
 }
 
+// ---- password reset ("نسيت كلمة المرور؟") ------------------------------------------------------
+
+wire_type! {
+    /// `POST /password-reset`: the first step of choosing a new password.
+    pub struct StartPasswordReset {
+        /// As in [`StartSession`]: ten digits, ASCII or Arabic-Indic (format `saudi-national-id`).
+        #[cfg_attr(feature = "openapi", schema(format = "saudi-national-id"))]
+        pub national_id: String,
+        /// The birth date as recorded, `YYYY-MM-DD`: Umm al-Qura Hijri for a citizen (an ID
+        /// starting 1), Gregorian for a resident (2). Arabic-Indic digits are accepted. Not of
+        /// that shape: 422 `bad_date`.
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^[ \u00A0]*[0-9\u0660-\u0669\u06F0-\u06F9]{4}-(?:[0\u0660\u06F0]?[1-9\u0661-\u0669\u06F1-\u06F9]|[1\u0661\u06F1][0-2\u0660-\u0662\u06F0-\u06F2])-(?:[0\u0660\u06F0]?[1-9\u0661-\u0669\u06F1-\u06F9]|[12\u0661\u0662\u06F1\u06F2][0-9\u0660-\u0669\u06F0-\u06F9]|[3\u0663\u06F3][01\u0660\u0661\u06F0\u06F1])[ \u00A0]*$"))]
+        pub birth_date: String,
+    }
+}
+
+wire_type! {
+    /// The answer to [`StartPasswordReset`], the same whether or not the ID exists and the
+    /// birth date matches: a code is sent by SMS to the registered mobile only when both do.
+    pub struct PasswordResetStarted {
+        /// Names this reset in `complete`.
+        pub challenge_id: String,
+        /// How long the code is valid.
+        pub expires_in_seconds: u64,
+    }
+}
+
+wire_type! {
+    /// `POST /password-reset/complete`: the code from the SMS and the new password.
+    pub struct CompletePasswordReset {
+        /// From [`PasswordResetStarted`]; an unknown one is 401 `code_expired`.
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^[A-Za-z0-9_-]{43}$"))]
+        pub challenge_id: String,
+        /// The six digits of the SMS; Arabic-Indic digits and spaces are accepted.
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^[ \u00A0]*(?:[0-9\u0660-\u0669\u06F0-\u06F9][ \u00A0]*){6}$"))]
+        pub code: String,
+        /// At least 8 characters, not a common password, not containing the national ID
+        /// (422 `too_short`, `too_common`, `contains_national_id`), at most 256 (`too_long`);
+        /// no control character (tab and line feed included) and no bidi override
+        /// (`control_character`).
+        #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 256,
+            pattern = r"^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$"))]
+        pub new_password: String,
+    }
+}
+
 // ---- me -----------------------------------------------------------------------------------
 
 wire_type! {
@@ -223,6 +269,11 @@ wire_type! {
         pub members: Vec<MemberEligibility>,
         /// Whether an eligibility objection may be filed now, and until when.
         pub objection: ObjectionWindowView,
+        /// The monthly support this assessment estimated, whole SAR (0 when not eligible):
+        /// the next payment's expected amount. Absent for a result stored before it was
+        /// recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub monthly_support: Option<i64>,
     }
 }
 

@@ -1,8 +1,12 @@
-//! The account home (`/account`): who is signed in, the household's eligibility, the latest
-//! payment and the objections under review. The sections' own pages are in the menu.
+//! The account home (`/account`): who is signed in, the household's eligibility, the next
+//! payment (its day by the shared payment rule, its expected amount from the latest
+//! assessment), the latest payment and the objections under review. The sections' own pages
+//! are in the menu.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use rules::{Weekday, payment_cycle};
+use wire::EligibilityView;
 
 use super::{name, show};
 use crate::{
@@ -14,8 +18,71 @@ use crate::{
     format,
     i18n::{fill, lang},
     messages,
-    session::load,
+    session::{Load, load},
 };
+
+/// The next payment: its number, day (Gregorian first, Hijri with it), the days until it, and
+/// the amount the latest assessment expects. The day needs no server: it is the shared rule
+/// applied to this device's today.
+#[component]
+fn NextPaymentCard(eligibility: RwSignal<Load<EligibilityView>>) -> impl IntoView {
+    let next = format::today().and_then(|today| payment_cycle::next_payment(today).ok());
+    let when = move || {
+        let lang = lang();
+        let words = &lang.texts().dates;
+        let next = next?;
+        let weekday = match next.date.weekday() {
+            Weekday::Monday => 0,
+            Weekday::Tuesday => 1,
+            Weekday::Wednesday => 2,
+            Weekday::Thursday => 3,
+            Weekday::Friday => 4,
+            Weekday::Saturday => 5,
+            Weekday::Sunday => 6,
+        };
+        let weekday = words.weekdays.get(weekday).copied().unwrap_or_default();
+        // The 9th was a Friday 10th moved back, the 11th a Saturday 10th moved on.
+        let why = match next.date.day() {
+            9 => words.moved_from_friday,
+            11 => words.moved_from_saturday,
+            _ => words.paid_on_the_tenth,
+        };
+        Some(view! {
+            <p>{fill(words.next_payment_number, &[&format::number(lang, i64::from(next.number))])}</p>
+            <p>
+                <strong>
+                    {fill(words.next_payment_on, &[weekday, &format::date(lang, next.date, format::Shown::Gregorian)])}
+                </strong>
+            </p>
+            <p>{format::date(lang, next.date, format::Shown::Hijri)}</p>
+            <p>{format::count(lang, &words.days_until, u64::from(next.days_until))}</p>
+            <p class="hint">{why}</p>
+        })
+    };
+    // The amount waits for the eligibility card's request; its loading and failure show there.
+    let amount = move || {
+        let lang = lang();
+        let words = &lang.texts().dates;
+        let Load::Ready(view) = eligibility.get() else {
+            return None;
+        };
+        Some(match view.monthly_support? {
+            0 => view! { <p>{words.no_support_expected}</p> }.into_any(),
+            riyals => view! {
+                <p class="figure">{format::sar(lang, riyals)}</p>
+                <p class="hint">{words.expected_amount}</p>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="home-next-payment">
+            <h2 id="home-next-payment">{move || lang().texts().dates.next_payment_title}</h2>
+            {when}
+            {amount}
+        </section>
+    }
+}
 
 #[component]
 pub fn AccountHome() -> impl IntoView {
@@ -33,6 +100,7 @@ pub fn AccountHome() -> impl IntoView {
             }
         })}
         <div class="cards">
+            <NextPaymentCard eligibility=eligibility />
             <section class="card" aria-labelledby="home-eligibility">
                 <h2 id="home-eligibility">{move || lang().texts().account.home_eligibility}</h2>
                 {show(eligibility, eligibility_retry, |view| {

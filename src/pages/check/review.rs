@@ -53,7 +53,13 @@ pub fn birth_lines(lang: Lang, birth: &DateInput) -> Vec<String> {
                 format::date(lang, date, second),
             ]
         });
-    words.unwrap_or_else(|| vec![birth.as_typed(texts.forms.hijri_suffix)])
+    let mut lines = words.unwrap_or_else(|| vec![birth.as_typed(texts.forms.hijri_suffix)]);
+    // The counted day differs from the typed one: say why here too.
+    lines.extend(
+        format::today()
+            .and_then(|today| crate::components::date_field::moved_note(birth, today, lang)),
+    );
+    lines
 }
 
 /// The rows of the answers page.

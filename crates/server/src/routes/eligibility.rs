@@ -20,14 +20,14 @@ pub async fn eligibility(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> ApiResult<Json<EligibilityView>> {
-    let latest: Option<(String, i64, String)> = sqlx::query_as(
-        "SELECT assessed_on, eligible, members_json FROM eligibility_results \
+    let latest: Option<(String, i64, String, Option<i64>)> = sqlx::query_as(
+        "SELECT assessed_on, eligible, members_json, monthly_support_sar FROM eligibility_results \
          WHERE beneficiary_id = $1 ORDER BY assessed_on DESC, id DESC LIMIT 1",
     )
     .bind(user.beneficiary_id)
     .fetch_optional(&state.db.pool)
     .await?;
-    let (assessed_on, eligible, members_json) =
+    let (assessed_on, eligible, members_json, monthly_support) =
         latest.ok_or_else(crate::error::ApiError::not_found)?;
     let members: Vec<MemberEligibility> = serde_json::from_str(&members_json)?;
     let objection = eligibility_window(&state, user.beneficiary_id, &assessed_on, &members).await?;
@@ -36,6 +36,7 @@ pub async fn eligibility(
         eligible: eligible != 0,
         members,
         objection,
+        monthly_support,
     }))
 }
 

@@ -5,6 +5,7 @@ pub mod eligibility;
 pub mod health;
 pub mod me;
 pub mod objections;
+pub mod password_reset;
 pub mod payments;
 pub mod ready;
 pub mod session;

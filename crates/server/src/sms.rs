@@ -12,21 +12,36 @@ use crate::{auth, clock::Clock, db::Database};
 
 pub type SendFuture<'a> = Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send + 'a>>;
 
+/// What a code is for: the message says it, so a person who did not ask can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodePurpose {
+    SignIn,
+    PasswordReset,
+}
+
 /// One text message with a verification code.
 #[derive(Debug, Clone)]
 pub struct CodeMessage<'a> {
     pub national_id: &'a str,
     pub mobile: &'a str,
     pub code: &'a str,
+    pub purpose: CodePurpose,
 }
 
 impl CodeMessage<'_> {
     /// The text as the phone shows it: Arabic, the code first so phones can offer to fill it.
     pub fn text(&self) -> String {
-        format!(
-            "{} رمز التحقق لتسجيل الدخول إلى حساب المواطن. لا تشاركه مع أحد.",
-            self.code
-        )
+        match self.purpose {
+            CodePurpose::SignIn => format!(
+                "{} رمز التحقق لتسجيل الدخول إلى حساب المواطن. لا تشاركه مع أحد.",
+                self.code
+            ),
+            CodePurpose::PasswordReset => format!(
+                "{} رمز التحقق لاستعادة كلمة المرور في حساب المواطن. لا تشاركه مع أحد، \
+                 وإن لم تطلبه فتجاهل هذه الرسالة.",
+                self.code
+            ),
+        }
     }
 }
 
@@ -168,5 +183,24 @@ impl SmsSender for HttpSender {
             }
             anyhow::bail!("no attempt was made")
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_message_says_what_the_code_is_for() {
+        let message = |purpose| CodeMessage {
+            national_id: "1000000008",
+            mobile: "0551234567",
+            code: "123456",
+            purpose,
+        };
+        let sign_in = message(CodePurpose::SignIn).text();
+        let reset = message(CodePurpose::PasswordReset).text();
+        assert!(sign_in.starts_with("123456 ") && sign_in.contains("لتسجيل الدخول"));
+        assert!(reset.starts_with("123456 ") && reset.contains("لاستعادة كلمة المرور"));
     }
 }

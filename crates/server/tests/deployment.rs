@@ -81,6 +81,7 @@ fn message() -> CodeMessage<'static> {
         national_id: "1000000008",
         mobile: "0551234567",
         code: "123456",
+        purpose: server::sms::CodePurpose::SignIn,
     }
 }
 

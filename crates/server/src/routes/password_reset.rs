@@ -163,6 +163,7 @@ pub async fn start(
             national_id: &national_id,
             mobile: &mobile,
             code: &code,
+            purpose: crate::sms::CodePurpose::PasswordReset,
         })
         .await;
     if let Err(error) = sent {

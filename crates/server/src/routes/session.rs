@@ -367,6 +367,7 @@ async fn send_code(state: &AppState, national_id: &str, mobile: &str, code: &str
             national_id,
             mobile,
             code,
+            purpose: crate::sms::CodePurpose::SignIn,
         })
         .await;
     if let Err(error) = sent {

@@ -70,7 +70,6 @@ pub async fn start(
     };
 
     let now = state.clock.now();
-    sweep(&state, now).await?;
     let limits = state.limits;
     let source_try = match limits::reserve(
         &state.db,
@@ -146,7 +145,7 @@ pub async fn start(
 
     // A right birth date is no failure of this address.
     limits::take_back(&state.db, source_try).await?;
-    reserve_code(&state, client, &national_id, beneficiary_id, now).await?;
+    super::session::reserve_code(&state, client, &national_id, beneficiary_id, now).await?;
     let code = auth::random_code();
     insert_reset(
         &state,
@@ -373,51 +372,6 @@ async fn insert_reset(
     .execute(&state.db.pool)
     .await?;
     Ok(())
-}
-
-/// Resets an hour past their expiry are of no use to anyone (the cleanup task does not know
-/// this table; the index on `expires_at` keeps this cheap).
-async fn sweep(state: &AppState, now: i64) -> ApiResult<()> {
-    sqlx::query("DELETE FROM password_resets WHERE expires_at < $1")
-        .bind(now - 3600)
-        .execute(&state.db.pool)
-        .await?;
-    Ok(())
-}
-
-/// Counts a code about to be sent to this account, in the count sign-in uses.
-async fn reserve_code(
-    state: &AppState,
-    client: ClientAddress,
-    national_id: &str,
-    beneficiary_id: i64,
-    now: i64,
-) -> ApiResult<()> {
-    match limits::reserve(
-        &state.db,
-        Scope::CodeSent,
-        &beneficiary_id.to_string(),
-        state.limits.codes_per_hour,
-        3600,
-        now,
-    )
-    .await?
-    {
-        Reserved::Within { reservation, .. } => {
-            limits::keep(reservation);
-            Ok(())
-        }
-        Reserved::Over {
-            retry_after_seconds,
-        } => {
-            audit(state, client, Some(national_id), "codes_limited", "").await?;
-            Err(limits::too_many(
-                codes::TOO_MANY_CODES,
-                "too many codes sent to this account: wait before asking again",
-                retry_after_seconds,
-            ))
-        }
-    }
 }
 
 async fn why_not_usable(state: &AppState, challenge_id: &str) -> ApiResult<ApiError> {

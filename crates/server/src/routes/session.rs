@@ -377,8 +377,9 @@ async fn send_code(state: &AppState, national_id: &str, mobile: &str, code: &str
     Ok(())
 }
 
-/// Counts a code about to be sent to this account; refuses past the hourly limit.
-async fn reserve_code(
+/// Counts a code about to be sent to this account (sign-in, resend, password reset share the
+/// count); refuses past the hourly limit.
+pub(crate) async fn reserve_code(
     state: &AppState,
     client: ClientAddress,
     national_id: &str,

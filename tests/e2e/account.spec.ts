@@ -203,6 +203,9 @@ test('eligibility reasons in words, an eligibility objection, and the idle warni
   await page.getByRole('button', { name: 'تقديم الاعتراض' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'تم تقديم اعتراضك' })).toBeVisible();
 
+  // Every request of the page answered first: an answer that lands after the jump would count
+  // as activity and push the warning back.
+  await page.waitForLoadState('networkidle');
   // Thirteen quiet minutes: the warning opens and takes focus; staying keeps the session.
   await page.clock.fastForward('13:05');
   const dialog = page.getByRole('dialog', { name: 'هل ما زلت هنا؟' });

@@ -206,8 +206,10 @@ test('eligibility reasons in words, an eligibility objection, and the idle warni
   // Every request of the page answered first: an answer that lands after the jump would count
   // as activity and push the warning back.
   await page.waitForLoadState('networkidle');
-  // Thirteen quiet minutes: the warning opens and takes focus; staying keeps the session.
-  await page.clock.fastForward('13:05');
+  // Thirteen and a half quiet minutes (the warning opens at 13:00; the margin absorbs the
+  // seconds the last answers took under load): it opens and takes focus; staying keeps the
+  // session.
+  await page.clock.fastForward('13:30');
   const dialog = page.getByRole('dialog', { name: 'هل ما زلت هنا؟' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'البقاء متصلاً' })).toBeFocused();

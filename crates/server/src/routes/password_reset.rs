@@ -71,28 +71,7 @@ pub async fn start(
 
     let now = state.clock.now();
     let limits = state.limits;
-    let source_try = match limits::reserve(
-        &state.db,
-        Scope::Source,
-        &client.limit_key(),
-        limits.source_failures,
-        limits.source_window_seconds,
-        now,
-    )
-    .await?
-    {
-        Reserved::Within { reservation, .. } => reservation,
-        Reserved::Over {
-            retry_after_seconds,
-        } => {
-            audit(&state, client, Some(&national_id), "source_limited", "").await?;
-            return Err(limits::too_many(
-                codes::TOO_MANY_REQUESTS,
-                "too many tries from this network: wait a while",
-                retry_after_seconds,
-            ));
-        }
-    };
+    let source_try = super::session::reserve_source_try(&state, client, &national_id, now).await?;
     // Every reset counts for the ID, matching or not: a count that only failures fed would
     // tell a guesser which birth date was right.
     match limits::reserve(

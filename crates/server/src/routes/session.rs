@@ -75,29 +75,7 @@ pub async fn start(
 
     let now = state.clock.now();
     let limits = state.limits;
-    let source = client.limit_key();
-    let source_try = match limits::reserve(
-        &state.db,
-        Scope::Source,
-        &source,
-        limits.source_failures,
-        limits.source_window_seconds,
-        now,
-    )
-    .await?
-    {
-        Reserved::Within { reservation, .. } => reservation,
-        Reserved::Over {
-            retry_after_seconds,
-        } => {
-            audit(&state, client, Some(&national_id), "source_limited", "").await?;
-            return Err(limits::too_many(
-                codes::TOO_MANY_REQUESTS,
-                "too many sign-ins from this network: wait a while",
-                retry_after_seconds,
-            ));
-        }
-    };
+    let source_try = reserve_source_try(&state, client, &national_id, now).await?;
     let (id_try, tries_counted) = match limits::reserve(
         &state.db,
         Scope::Password,
@@ -375,6 +353,38 @@ async fn send_code(state: &AppState, national_id: &str, mobile: &str, code: &str
         return Err(limits::busy());
     }
     Ok(())
+}
+
+/// Counts one try from the client's address (sign-in and password reset share the count);
+/// refuses past the limit, so one address cannot spray many national IDs.
+pub(crate) async fn reserve_source_try(
+    state: &AppState,
+    client: ClientAddress,
+    national_id: &str,
+    now: i64,
+) -> ApiResult<limits::Reservation> {
+    match limits::reserve(
+        &state.db,
+        Scope::Source,
+        &client.limit_key(),
+        state.limits.source_failures,
+        state.limits.source_window_seconds,
+        now,
+    )
+    .await?
+    {
+        Reserved::Within { reservation, .. } => Ok(reservation),
+        Reserved::Over {
+            retry_after_seconds,
+        } => {
+            audit(state, client, Some(national_id), "source_limited", "").await?;
+            Err(limits::too_many(
+                codes::TOO_MANY_REQUESTS,
+                "too many tries from this network: wait a while",
+                retry_after_seconds,
+            ))
+        }
+    }
 }
 
 /// Counts a code about to be sent to this account (sign-in, resend, password reset share the

@@ -11,6 +11,11 @@
 //! The next payment seen on a given day is this month's when its (moved) day is today or
 //! later, else next month's; before December 2017 it is payment 1 (an addition to the spec,
 //! for the account home).
+//!
+//! A change to what is paid (a bank account, the household) accepted on or before the 10th of
+//! a month applies from the next month's payment; accepted after the 10th, from the payment
+//! after that (domain.md, "Objections": "accepted after the 10th of a month takes effect in
+//! the cycle after next"; applied to every change [assumed]).
 
 use serde::{Deserialize, Serialize};
 
@@ -108,6 +113,40 @@ pub fn next_payment(today: Date) -> Result<NextPayment, CycleError> {
         date = payment_date(year, month)?;
     }
     let days = today.days_until(date).map_err(|_| CycleError::OutOfRange)?;
+    Ok(NextPayment {
+        number: number(year, month)?,
+        date,
+        days_until: u32::try_from(days).map_err(|_| CycleError::OutOfRange)?,
+    })
+}
+
+/// The day of the month after which a change misses the next month's payment.
+pub const CHANGE_CUTOFF_DAY: u8 = 10;
+
+/// The first payment a change accepted on `accepted_on` applies to: next month's when
+/// accepted on or before the 10th, else the month after. Before the program's start it is
+/// payment 1.
+pub fn first_cycle_for_change(accepted_on: Date) -> Result<NextPayment, CycleError> {
+    let months_ahead = if accepted_on.day() <= CHANGE_CUTOFF_DAY {
+        1
+    } else {
+        2
+    };
+    let (mut year, mut month) = (accepted_on.year(), accepted_on.month());
+    for _ in 0..months_ahead {
+        (year, month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+    }
+    if (year, month) < FIRST_PAYMENT {
+        (year, month) = FIRST_PAYMENT;
+    }
+    let date = payment_date(year, month)?;
+    let days = accepted_on
+        .days_until(date)
+        .map_err(|_| CycleError::OutOfRange)?;
     Ok(NextPayment {
         number: number(year, month)?,
         date,

@@ -256,13 +256,15 @@ struct AgeInput {
     birth_date_hijri: Option<String>,
 }
 
-/// A month's payment, a payment's month, or the next payment on or after `date`.
+/// A month's payment, a payment's month, the next payment on or after `date`, or the first
+/// payment a change accepted on `accepted_on` applies to.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, untagged)]
 enum CycleInput {
     YearMonth { year: i32, month: u8 },
     Number { number: u32 },
     Next { date: Date },
+    Change { accepted_on: Date },
 }
 
 #[derive(Deserialize)]
@@ -415,6 +417,16 @@ fn evaluate(rule: &str, input: Value) -> Result<Outcome, String> {
                 ]),
                 Err(e) => Outcome::Error(e.code()),
             },
+            CycleInput::Change { accepted_on } => {
+                match payment_cycle::first_cycle_for_change(accepted_on) {
+                    Ok(first) => output(vec![
+                        ("number", to_value(first.number)),
+                        ("payment_date", to_value(first.date)),
+                        ("days_until", to_value(first.days_until)),
+                    ]),
+                    Err(e) => Outcome::Error(e.code()),
+                }
+            }
         },
         "objection_window" => {
             let window = match parse::<WindowInput>(input)? {

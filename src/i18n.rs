@@ -11,7 +11,9 @@
 //! [`Plural`], which has Arabic's six forms.
 
 pub mod account;
+pub mod bank;
 pub mod dates;
+pub mod household;
 pub mod reset;
 
 use leptos::prelude::*;
@@ -190,6 +192,8 @@ pub struct Texts {
     pub account: account::AccountTexts,
     pub dates: dates::DateTexts,
     pub reset: reset::ResetTexts,
+    pub bank: bank::BankTexts,
+    pub household: household::HouseholdTexts,
 }
 
 /// Words every form shares.
@@ -760,6 +764,8 @@ pub const AR: Texts = Texts {
     account: account::AR,
     dates: dates::AR,
     reset: reset::AR,
+    bank: bank::AR,
+    household: household::AR,
 };
 
 pub const EN: Texts = Texts {
@@ -1074,6 +1080,8 @@ pub const EN: Texts = Texts {
     account: account::EN,
     dates: dates::EN,
     reset: reset::EN,
+    bank: bank::EN,
+    household: household::EN,
 };
 
 #[cfg(test)]

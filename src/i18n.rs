@@ -14,6 +14,7 @@ pub mod account;
 pub mod bank;
 pub mod dates;
 pub mod household;
+pub mod pwa;
 pub mod reset;
 
 use leptos::prelude::*;
@@ -194,6 +195,7 @@ pub struct Texts {
     pub reset: reset::ResetTexts,
     pub bank: bank::BankTexts,
     pub household: household::HouseholdTexts,
+    pub pwa: pwa::PwaTexts,
 }
 
 /// Words every form shares.
@@ -766,6 +768,7 @@ pub const AR: Texts = Texts {
     reset: reset::AR,
     bank: bank::AR,
     household: household::AR,
+    pwa: pwa::AR,
 };
 
 pub const EN: Texts = Texts {
@@ -1082,6 +1085,7 @@ pub const EN: Texts = Texts {
     reset: reset::EN,
     bank: bank::EN,
     household: household::EN,
+    pwa: pwa::EN,
 };
 
 #[cfg(test)]

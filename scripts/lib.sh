@@ -81,8 +81,32 @@ ensure_build_tools() {
   ensure_wasm_bindgen_cli
 }
 
-# Builds the app in release into dist/ (Trunk skips nothing: it is quick when target/ is warm).
+# Builds the app in release into dist/ (Trunk skips nothing: it is quick when target/ is warm),
+# then makes dist/ ready for any static host: Trunk's index.html kept as the app shell
+# (200.html) before prerendering makes index.html the home page, the public pages prerendered
+# (scripts/prerender, when there is one), then host-config's .br/.gz files, 404.html,
+# _headers, _redirects and .host/nginx.conf (crates/server/src/host_config.rs).
 build_app() {
   say "building the app (release wasm)"
   (cd "$ROOT" && trunk build --release --offline)
+  cp "$ROOT/dist/index.html" "$ROOT/dist/200.html"
+  if [ -x "$ROOT/scripts/prerender" ]; then
+    say "prerendering the public pages"
+    "$ROOT/scripts/prerender"
+  fi
+  generate_host_config "$ROOT/dist"
+}
+
+# Precompresses a built dist/ and writes its static-host configuration.
+generate_host_config() {
+  say "static-host configuration for $1"
+  (cd "$ROOT" && cargo build --quiet -p server --bin host-config)
+  "$ROOT/target/debug/host-config" "$1"
+}
+
+# The size floor: a Leptos CSR + router hello world (perf/floor), a workspace member built
+# exactly as the app is, into target/floor-dist/.
+build_floor() {
+  say "building the floor (Leptos CSR + router hello world, release wasm)"
+  (cd "$ROOT/perf/floor" && trunk build --release --offline)
 }

@@ -1,7 +1,18 @@
 //! Words of the installable, offline app (issue #11): the "a new version is ready" notice.
 
-pub struct PwaTexts {}
+pub struct PwaTexts {
+    /// Said politely in a status region when a new version of the app has been downloaded.
+    pub update_ready: &'static str,
+    /// The button that reloads into the new version (a verbal noun, as the program's buttons).
+    pub update_apply: &'static str,
+}
 
-pub const AR: PwaTexts = PwaTexts {};
+pub const AR: PwaTexts = PwaTexts {
+    update_ready: "يتوفر إصدار جديد من البوابة.",
+    update_apply: "تحديث الصفحة",
+};
 
-pub const EN: PwaTexts = PwaTexts {};
+pub const EN: PwaTexts = PwaTexts {
+    update_ready: "A new version of the portal is ready.",
+    update_apply: "Reload the page",
+};

@@ -1,6 +1,7 @@
-//! Content that changes without code: the program's contact channels. Edit the list to add,
-//! remove or reorder a channel; its words are in `i18n.rs` (`contact`), its numbers, address
-//! and hours here. Source: the seed article (`shared/seed`), except where marked.
+//! Content that changes without code: the program's contact channels and regional offices.
+//! Edit the lists to add, remove or reorder; their words are in `i18n.rs` (`contact`), their
+//! numbers, addresses and hours here. Source: the seed article (`shared/seed`), except where
+//! marked.
 
 use crate::i18n::Text;
 
@@ -94,4 +95,47 @@ pub const CHANNELS: &[Channel] = &[
         hours: Hours::Between(8, 20),
         toll_free: false,
     },
+];
+
+/// A regional office: the administrative region, its main city, when it is open, and whether
+/// the listing is confirmed by a source.
+#[derive(Debug, Clone, Copy)]
+pub struct Office {
+    pub region: Text,
+    pub city: Text,
+    pub hours: Hours,
+    /// `false`: shown with «بحاجة إلى تأكيد» / "to be confirmed".
+    pub confirmed: bool,
+}
+
+/// The seed says only that regional offices open 08:00-20:00; no address is sourced. So the
+/// list is the Kingdom's 13 administrative regions with their main city, every row to be
+/// confirmed before it is relied on.
+const fn office(region: Text, city: Text) -> Office {
+    Office {
+        region,
+        city,
+        hours: Hours::Between(8, 20),
+        confirmed: false,
+    }
+}
+
+/// The regional offices, in the order the page lists them.
+pub const OFFICES: &[Office] = &[
+    office(|t| t.contact.regions.riyadh, |t| t.contact.cities.riyadh),
+    office(|t| t.contact.regions.makkah, |t| t.contact.cities.makkah),
+    office(|t| t.contact.regions.madinah, |t| t.contact.cities.madinah),
+    office(|t| t.contact.regions.qassim, |t| t.contact.cities.qassim),
+    office(|t| t.contact.regions.eastern, |t| t.contact.cities.eastern),
+    office(|t| t.contact.regions.asir, |t| t.contact.cities.asir),
+    office(|t| t.contact.regions.tabuk, |t| t.contact.cities.tabuk),
+    office(|t| t.contact.regions.hail, |t| t.contact.cities.hail),
+    office(
+        |t| t.contact.regions.northern_borders,
+        |t| t.contact.cities.northern_borders,
+    ),
+    office(|t| t.contact.regions.jazan, |t| t.contact.cities.jazan),
+    office(|t| t.contact.regions.najran, |t| t.contact.cities.najran),
+    office(|t| t.contact.regions.baha, |t| t.contact.cities.baha),
+    office(|t| t.contact.regions.jouf, |t| t.contact.cities.jouf),
 ];

@@ -1,6 +1,11 @@
 //! Numbers, SAR amounts and dates for the active language, through the browser's own `Intl`,
 //! so the app ships no locale or calendar data for display. The Hijri dates shown come from
 //! `ar-SA-u-ca-islamic-umalqura`, the Umm al-Qura calendar the program uses.
+//!
+//! Digits: Western (0-9) in both languages (`-u-nu-latn`), as national IDs, IBANs, codes and
+//! phone numbers are printed and typed (ARCHITECTURE.md, "Digits"); input still accepts
+//! Arabic-Indic digits. Amounts are "1,296 ر.س" / "1,296 SAR", one unbreakable line; dates
+//! Gregorian first, the Hijri date beside it.
 
 use rules::Date;
 use wasm_bindgen::prelude::*;
@@ -33,7 +38,7 @@ pub enum Shown {
 
 fn number_locale(lang: Lang) -> &'static str {
     match lang {
-        Lang::Ar => "ar-SA",
+        Lang::Ar => "ar-SA-u-nu-latn",
         Lang::En => "en-GB",
     }
 }
@@ -46,34 +51,36 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
     object.into()
 }
 
-/// A whole number: "١٬٢٩٦" in Arabic, "1,296" in English.
+/// A whole number: "1,296" in both languages.
 pub fn number(lang: Lang, value: i64) -> String {
     NumberFormat::new(number_locale(lang), &JsValue::UNDEFINED).format(value as f64)
 }
 
-/// Whole SAR with the currency's name, which reads well inside a sentence:
-/// "١٬٢٩٦ ريال سعودي", "1,296 Saudi riyals".
-pub fn sar(lang: Lang, riyals: i64) -> String {
-    let options = options(&[
-        ("style", "currency".into()),
-        ("currency", "SAR".into()),
-        ("currencyDisplay", "name".into()),
-        ("maximumFractionDigits", 0.into()),
-        ("minimumFractionDigits", 0.into()),
-    ]);
-    NumberFormat::new(number_locale(lang), &options).format(riyals as f64)
+/// The amount and the currency's short mark after it, kept on one line by a no-break space:
+/// "1,296 ر.س", "1,296 SAR". Grammatical after any number (unlike "٥ ريال سعودي") and
+/// narrow enough for a table on a 360 px screen.
+fn with_currency(lang: Lang, amount: String) -> String {
+    match lang {
+        Lang::Ar => format!("{amount}\u{a0}ر.س"),
+        Lang::En => format!("{amount}\u{a0}SAR"),
+    }
 }
 
-/// A counted noun: "٣ سنوات", "2 dependents".
+/// Whole SAR: "1,296 ر.س", "1,296 SAR".
+pub fn sar(lang: Lang, riyals: i64) -> String {
+    with_currency(lang, number(lang, riyals))
+}
+
+/// A counted noun: "3 سنوات", "2 dependents".
 pub fn count(lang: Lang, plural: &Plural, n: u64) -> String {
     fill(plural.form(n), &[&number(lang, n as i64)])
 }
 
-/// A date in the chosen calendar, by the browser: "١٠ شعبان ١٤٤٧ هـ", "29 January 2026".
+/// A date in the chosen calendar, by the browser: "10 شعبان 1447 هـ", "29 January 2026".
 pub fn date(lang: Lang, date: Date, shown: Shown) -> String {
     let locale = match (lang, shown) {
-        (Lang::Ar, Shown::Hijri) => "ar-SA-u-ca-islamic-umalqura",
-        (Lang::Ar, Shown::Gregorian) => "ar-SA-u-ca-gregory",
+        (Lang::Ar, Shown::Hijri) => "ar-SA-u-ca-islamic-umalqura-nu-latn",
+        (Lang::Ar, Shown::Gregorian) => "ar-SA-u-ca-gregory-nu-latn",
         (Lang::En, Shown::Hijri) => "en-GB-u-ca-islamic-umalqura",
         (Lang::En, Shown::Gregorian) => "en-GB-u-ca-gregory",
     };
@@ -93,7 +100,7 @@ pub fn date(lang: Lang, date: Date, shown: Shown) -> String {
     DateTimeFormat::new(locale, &options).format_date(&instant)
 }
 
-/// A time of day on the hour, for opening hours: "٨:٠٠ ص", "08:00".
+/// A time of day on the hour, for opening hours: "8:00 ص", "08:00".
 pub fn hour(lang: Lang, hour: u8) -> String {
     let options = options(&[
         ("timeZone", "UTC".into()),
@@ -112,23 +119,23 @@ pub fn today() -> Option<Date> {
     Date::new(i32::try_from(now.get_full_year()).ok()?, month, day).ok()
 }
 
-/// SAR with halalas, two decimals: "٤٬٥٠٠٫٥٠ ريال سعودي", "4,500.50 Saudi riyals".
+/// SAR with halalas, two decimals: "4,500.50 ر.س", "4,500.50 SAR".
 pub fn sar_with_halalas(lang: Lang, halalas: i64) -> String {
     let options = options(&[
-        ("style", "currency".into()),
-        ("currency", "SAR".into()),
-        ("currencyDisplay", "name".into()),
         ("minimumFractionDigits", 2.into()),
+        ("maximumFractionDigits", 2.into()),
     ]);
-    NumberFormat::new(number_locale(lang), &options).format(halalas as f64 / 100.0)
+    let amount = NumberFormat::new(number_locale(lang), &options).format(halalas as f64 / 100.0);
+    with_currency(lang, amount)
 }
 
-/// A date in both calendars, Hijri first: "١٠ جمادى الأولى ١٤٤٨ هـ (١٠ نوفمبر ٢٠٢٦)".
+/// A date in both calendars, Gregorian first, as every payment and deadline is shown:
+/// "10 نوفمبر 2026 (10 جمادى الأولى 1448 هـ)".
 pub fn both(lang: Lang, day: Date) -> String {
     format!(
         "{} ({})",
-        date(lang, day, Shown::Hijri),
-        date(lang, day, Shown::Gregorian)
+        date(lang, day, Shown::Gregorian),
+        date(lang, day, Shown::Hijri)
     )
 }
 
@@ -137,7 +144,7 @@ pub fn iso_date(lang: Lang, iso: &str) -> String {
     Date::parse(iso).map_or_else(|_| iso.to_string(), |day| both(lang, day))
 }
 
-/// A time of day on this device's clock: "٦:٤٠ م", "18:40".
+/// A time of day on this device's clock: "6:40 م", "18:40".
 pub fn time(lang: Lang, instant: &js_sys::Date) -> String {
     let options = options(&[("hour", "numeric".into()), ("minute", "2-digit".into())]);
     DateTimeFormat::new(number_locale(lang), &options).format_date(instant)

@@ -25,8 +25,10 @@ use crate::{
         about::About,
         account::{
             AccountArea,
+            bank::BankAccountPage,
             eligibility::Eligibility,
             home::AccountHome,
+            household::HouseholdPage,
             objection::{details::ObjectionDetails, review::ObjectionReview},
             objection_view::ObjectionView,
             objections::Objections,
@@ -56,7 +58,8 @@ use crate::{
     session::Session,
 };
 
-/// Replaces the loading skeleton in `#app` with the app.
+/// Replaces what `#app` shows (the skeleton, or the page scripts/prerender wrote) with the app,
+/// in one task, so no frame shows it empty; public/boot.js keeps what was typed meanwhile.
 pub fn mount() {
     console_error_panic_hook_lite();
     let document = document();
@@ -122,6 +125,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("objections/:reference") view=ObjectionView />
                         <Route path=path!("tickets") view=Tickets />
                         <Route path=path!("tickets/new") view=NewTicketPage />
+                        <Route path=path!("bank") view=BankAccountPage />
+                        <Route path=path!("household") view=HouseholdPage />
                     </ParentRoute>
                 </Routes>
             </Shell>

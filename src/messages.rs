@@ -194,15 +194,27 @@ pub fn relation(texts: &'static Texts, relation: &str) -> &'static str {
     }
 }
 
-/// Why an objection is not possible, with its deadline when that is the reason.
+/// Why an objection to the eligibility result is not possible, with its deadline when that
+/// is the reason (90 days from the result).
 pub fn window_reason(lang: Lang, reason: Option<&str>, deadline: Option<&str>) -> String {
+    let closed = lang.texts().account.why_not_window_closed_eligibility;
+    why_not(lang, reason, deadline, closed)
+}
+
+/// Why an objection to a payment is not possible (90 days from the deposit).
+pub fn payment_window_reason(lang: Lang, reason: Option<&str>, deadline: Option<&str>) -> String {
+    let closed = lang.texts().account.why_not_window_closed;
+    why_not(lang, reason, deadline, closed)
+}
+
+fn why_not(lang: Lang, reason: Option<&str>, deadline: Option<&str>, closed: &str) -> String {
     let words = &lang.texts().account;
     match reason {
         Some("payment_not_paid") => words.why_not_payment_not_paid.to_string(),
         Some("already_open") => words.why_not_already_open.to_string(),
         Some("not_ineligible") => words.why_not_not_ineligible.to_string(),
         _ => fill(
-            words.why_not_window_closed,
+            closed,
             &[&deadline
                 .map(|d| crate::format::iso_date(lang, d))
                 .unwrap_or_default()],

@@ -177,3 +177,49 @@ pub async fn open_ticket(ticket: &NewTicket, idempotency_key: &str) -> Result<Ti
     )
     .await
 }
+
+/// Whether this copy is a demo and who operates it (public).
+pub async fn instance() -> Result<wire::Instance, ApiError> {
+    request(Method::GET, "/instance", NO_BODY, None).await
+}
+
+/// The registered bank account, masked, and its latest change.
+pub async fn bank_account() -> Result<wire::BankAccount, ApiError> {
+    request(Method::GET, "/me/bank-account", NO_BODY, None).await
+}
+
+/// Sends a fresh code to the registered mobile to confirm a change of the bank account.
+pub async fn send_bank_account_code() -> Result<ChallengeSent, ApiError> {
+    request(Method::POST, "/me/bank-account/code", NO_BODY, None).await
+}
+
+/// Changes the bank account with the code from the SMS.
+pub async fn change_bank_account(
+    change: &wire::ChangeBankAccount,
+) -> Result<wire::BankAccountChanged, ApiError> {
+    request(Method::PUT, "/me/bank-account", Some(change), None).await
+}
+
+/// The household as recorded, as the rules read it.
+pub async fn household() -> Result<wire::HouseholdView, ApiError> {
+    request(Method::GET, "/me/household", NO_BODY, None).await
+}
+
+/// The household's change requests, newest first.
+pub async fn household_changes() -> Result<Vec<wire::HouseholdChange>, ApiError> {
+    request(Method::GET, "/me/household-changes", NO_BODY, None).await
+}
+
+/// Files a household change; the same `idempotency_key` on a retry never files a second one.
+pub async fn file_household_change(
+    change: &wire::NewHouseholdChange,
+    idempotency_key: &str,
+) -> Result<wire::HouseholdChange, ApiError> {
+    request(
+        Method::POST,
+        "/me/household-changes",
+        Some(change),
+        Some(idempotency_key),
+    )
+    .await
+}

@@ -7,7 +7,7 @@ use crate::{
     i18n::{Text, Texts, expect_locale},
 };
 
-/// Names the browser tab "<title> — حساب المواطن", with "خطأ: " in front while the page's
+/// Names the browser tab "<title> — حساب المواطن" ("حساب المواطن — بوابة المستفيد" at home), with "خطأ: " in front while the page's
 /// form shows errors (GOV.UK pattern), following the language.
 pub fn use_page_title(
     title: impl Fn() -> Text + Send + Sync + 'static,
@@ -21,11 +21,14 @@ pub fn use_page_title(
         } else {
             String::new()
         };
-        document().set_title(&format!(
-            "{prefix}{} — {}",
-            title()(texts),
+        let title = title()(texts);
+        // The home page's title is the program's name: the tab then names the portal.
+        let suffix = if title == texts.program_name {
+            texts.portal_name
+        } else {
             texts.program_name
-        ));
+        };
+        document().set_title(&format!("{prefix}{title} — {suffix}"));
     });
 }
 

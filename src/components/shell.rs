@@ -1,5 +1,5 @@
 //! The frame around every page: skip link, header with the language switch, navigation,
-//! main content, footer.
+//! main content, footer (with who operates this copy, from `GET /instance`).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -9,9 +9,42 @@ use crate::{
         accessibility_tools::AccessibilityTools, idle_warning::IdleWarning,
         language_switch::LanguageSwitch, offline_banner::OfflineBanner,
     },
-    i18n::t,
+    i18n::{Lang, fill, lang, t},
     session::use_session,
 };
+
+/// What `GET /instance` said, asked once by the shell and shared with the about page; `None`
+/// while unknown or when it could not be read (then nothing is claimed either way).
+#[derive(Clone, Copy)]
+pub struct InstanceInfo(LocalResource<Option<wire::Instance>>);
+
+/// The sentence about this copy: a demo, or who operates it (in this language, else the other).
+fn instance_sentence(lang: Lang, instance: &wire::Instance) -> Option<String> {
+    let texts = lang.texts();
+    if instance.demo {
+        return Some(texts.instance_demo.to_string());
+    }
+    let (own, other) = match lang {
+        Lang::Ar => (&instance.operator_ar, &instance.operator_en),
+        Lang::En => (&instance.operator_en, &instance.operator_ar),
+    };
+    own.as_deref()
+        .or(other.as_deref())
+        .map(|name| fill(texts.instance_operator, &[name]))
+}
+
+/// "This is a demonstration copy…" or "Operated by …". Its line is kept empty until the
+/// answer comes, so nothing below it moves.
+#[component]
+pub fn InstanceStatement() -> impl IntoView {
+    let info = use_context::<InstanceInfo>();
+    let sentence = move || {
+        let lang = lang();
+        info.and_then(|InstanceInfo(resource)| resource.get().flatten())
+            .and_then(|instance| instance_sentence(lang, &instance))
+    };
+    view! { <p class="instance-statement">{sentence}</p> }
+}
 
 /// The router would treat `#main` as a navigation; move focus to the content instead.
 fn skip_to_main(event: leptos::ev::MouseEvent) {
@@ -66,6 +99,8 @@ fn account_nav() -> impl IntoView {
                 <li><A href="/account/payments">{t(|t| t.account.nav_payments)}</A></li>
                 <li><A href="/account/objections">{t(|t| t.account.nav_objections)}</A></li>
                 <li><A href="/account/tickets">{t(|t| t.account.nav_voice)}</A></li>
+                <li><A href="/account/bank">{t(|t| t.bank.nav)}</A></li>
+                <li><A href="/account/household">{t(|t| t.household.nav)}</A></li>
                 <li>
                     <button type="button" class="link-button site-nav__sign-out" on:click=move |_| session.sign_out()>
                         {t(|t| t.account.sign_out)}
@@ -84,6 +119,9 @@ pub fn Shell(
 ) -> impl IntoView {
     focus_heading_on_navigation();
     let session = use_session();
+    provide_context(InstanceInfo(LocalResource::new(|| async {
+        crate::api::instance().await.ok()
+    })));
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>
             {t(|t| t.skip_to_content)}
@@ -99,12 +137,14 @@ pub fn Shell(
             {move || if session.is_signed_in() { account_nav().into_any() } else { public_nav().into_any() }}
         </header>
         <OfflineBanner />
+        <crate::components::update_notice::UpdateNotice />
         <IdleWarning />
         <main id="main" class="site-main" tabindex="-1">
             {children()}
         </main>
         <footer class="site-footer">
             <AccessibilityTools />
+            <InstanceStatement />
             <p>{t(|t| t.footer_note)}</p>
         </footer>
     }

@@ -14,7 +14,7 @@ pub struct DateTexts {
     /// `{0}` is the weekday, `{1}` the Gregorian date in words.
     pub next_payment_on: &'static str,
     /// The days until the payment, whole sentences: Arabic number agreement differs by count
-    /// (يوم واحد، يومان، ٣ أيام، ١١ يوماً), and 0 is today.
+    /// (يوم واحد، يومان، 3 أيام، 11 يوماً), and 0 is today.
     pub days_until: Plural,
     pub expected_amount: &'static str,
     pub no_support_expected: &'static str,
@@ -27,7 +27,7 @@ pub struct DateTexts {
 }
 
 pub const AR: DateTexts = DateTexts {
-    moved_to_next_month: "عدد أيام هذا الشهر في تقويم أم القرى المعتمد لدينا ٢٩ يوماً، لذا نعدّ تاريخ الميلاد أول يوم من الشهر التالي ({0}). لا يلزمك تعديل التاريخ.",
+    moved_to_next_month: "عدد أيام هذا الشهر في تقويم أم القرى المعتمد لدينا 29 يوماً، لذا نعدّ تاريخ الميلاد أول يوم من الشهر التالي ({0}). لا يلزمك تعديل التاريخ.",
     next_payment_title: "الدفعة القادمة",
     next_payment_number: "الدفعة {0}",
     next_payment_on: "موعد الصرف: {0} {1}",
@@ -42,8 +42,8 @@ pub const AR: DateTexts = DateTexts {
     expected_amount: "المبلغ المتوقع بحسب آخر تقييم لأهليتك",
     no_support_expected: "لا يُتوقع صرف دعم لك في هذه الدفعة بحسب آخر تقييم لأهليتك.",
     paid_on_the_tenth: "يُصرف الدعم في اليوم العاشر من كل شهر ميلادي.",
-    moved_from_friday: "يوافق اليوم العاشر يوم جمعة، فيُقدَّم الصرف إلى الخميس.",
-    moved_from_saturday: "يوافق اليوم العاشر يوم سبت، فيُؤخَّر الصرف إلى الأحد.",
+    moved_from_friday: "يوافق اليوم العاشر يوم جمعة، فيُقدَّم الصرف يوماً واحداً إلى الخميس 9.",
+    moved_from_saturday: "يوافق اليوم العاشر يوم سبت، فيُؤخَّر الصرف يوماً واحداً إلى الأحد 11.",
     weekdays: [
         "الاثنين",
         "الثلاثاء",
@@ -71,8 +71,8 @@ pub const EN: DateTexts = DateTexts {
     expected_amount: "Expected amount, from your latest eligibility assessment",
     no_support_expected: "Your latest eligibility assessment expects no support for you in this payment.",
     paid_on_the_tenth: "Support is paid on the 10th of each Gregorian month.",
-    moved_from_friday: "The 10th falls on a Friday, so the payment is made a day early, on Thursday.",
-    moved_from_saturday: "The 10th falls on a Saturday, so the payment is made a day later, on Sunday.",
+    moved_from_friday: "The 10th falls on a Friday, so the payment is made a day early, on Thursday the 9th.",
+    moved_from_saturday: "The 10th falls on a Saturday, so the payment is made a day later, on Sunday the 11th.",
     weekdays: [
         "Monday",
         "Tuesday",

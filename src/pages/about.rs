@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::{
-    components::page::PageHeading,
+    components::{page::PageHeading, shell::InstanceStatement},
     i18n::{Texts, lang, t},
 };
 
@@ -28,6 +28,7 @@ fn list(pick: fn(&'static Texts) -> &'static [&'static str], ordered: bool) -> i
 pub fn About() -> impl IntoView {
     view! {
         <PageHeading title=|t| t.about_title lead=|t| t.about_lead />
+        <InstanceStatement />
         <h2>{t(|t| t.about.conditions_title)}</h2>
         {list(|t| t.about.conditions, false)}
         <h2>{t(|t| t.about.categories_title)}</h2>

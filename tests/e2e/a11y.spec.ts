@@ -36,7 +36,7 @@ const STATES: State[] = [
   },
   {
     path: '/check/add-dependent',
-    heading: /أضف تابعاً|Add a dependent/,
+    heading: /إضافة تابع|Add a dependent/,
     act: async (page) => {
       await page.locator('form button[type=submit]').click();
       await expect(page.locator('.error-summary')).toBeFocused();

@@ -18,8 +18,8 @@ async function noViolations(page: Page, what: string) {
 }
 
 const CASES = [
-  { lang: 'ar' as const, id: '1000000073', h: { eligibility: 'الأهلية', payments: 'المدفوعات المالية', payment: 'تفاصيل الدفعة', object: 'اعتراض', newObjection: 'تقديم اعتراض', cont: 'متابعة', review: 'راجع اعتراضك', submit: 'تقديم الاعتراض', filed: 'تم تقديم اعتراضك', objections: 'اعتراضاتي', tickets: 'صوتك مسموع', newTicket: 'طلب جديد', send: 'إرسال الطلب', description: 'وصف الاعتراض', reason: 'لم يُصرف لي مبلغ' } },
-  { lang: 'en' as const, id: '2000000006', h: { eligibility: 'Eligibility', payments: 'Financial payments', payment: 'Payment details', object: 'Object', newObjection: 'File an objection', cont: 'Continue', review: 'Check your objection', submit: 'Submit objection', filed: 'Your objection has been filed', objections: 'My objections', tickets: 'Your Voice Is Heard', newTicket: 'New request', send: 'Send request', description: 'Describe your objection', reason: 'Nothing was paid to me' } },
+  { lang: 'ar' as const, id: '1000000073', h: { eligibility: 'الأهلية', payments: 'المدفوعات المالية', payment: 'تفاصيل الدفعة', object: 'اعتراض', newObjection: 'تقديم اعتراض', cont: 'متابعة', review: 'راجع اعتراضك', submit: 'تقديم الاعتراض', filed: 'تم تقديم اعتراضك', objections: 'اعتراضاتي', tickets: 'صوتك مسموع', newTicket: 'طلب جديد', send: 'إرسال الطلب', description: 'وصف الاعتراض', reason: 'مبلغ الدفعة صفر' } },
+  { lang: 'en' as const, id: '2000000006', h: { eligibility: 'Eligibility', payments: 'Financial payments', payment: 'Payment details', object: 'Object', newObjection: 'File an objection', cont: 'Continue', review: 'Check your objection', submit: 'Submit objection', filed: 'Your objection has been filed', objections: 'My objections', tickets: 'Your Voice Is Heard', newTicket: 'New request', send: 'Send request', description: 'Describe your objection', reason: 'The amount is zero' } },
 ];
 
 for (const { lang, id, h } of CASES) {
@@ -98,7 +98,7 @@ test('no axe violation on the code page, empty and with an error', async ({ page
   await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'أدخل رمز التحقق' })).toBeVisible();
   await noViolations(page, 'code');
-  await page.getByRole('button', { name: 'تحقق', exact: true }).click();
+  await page.getByRole('button', { name: 'التحقق', exact: true }).click();
   await expect(page.locator('.error-summary').first()).toBeFocused();
   await noViolations(page, 'code with errors');
 });

@@ -7,7 +7,7 @@ export const PASSWORD = 'Demo@2026';
 export const WORDS = {
   ar: {
     id: 'رقم الهوية', password: 'كلمة المرور', login: 'تسجيل الدخول', code: 'رمز التحقق',
-    verify: 'تحقق', verifyHeading: 'أدخل رمز التحقق', account: 'حسابي',
+    verify: 'التحقق', verifyHeading: 'أدخل رمز التحقق', account: 'حسابي',
   },
   en: {
     id: 'National ID', password: 'Password', login: 'Log in', code: 'Verification code',

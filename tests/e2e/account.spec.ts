@@ -39,7 +39,7 @@ test('log in, open the payments, object to the newest paid payment, follow it (A
 
   await page.getByRole('link', { name: 'المدفوعات المالية' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'المدفوعات المالية' })).toBeVisible();
-  await expect(page.getByRole('img', { name: 'مبالغ آخر ٢٤ شهراً' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'مبالغ آخر 24 شهراً' })).toBeVisible();
   const newest = page.getByRole('row').nth(1);
   await expect(newest.getByText('مدفوعة')).toBeVisible();
   const firstButton = page.getByRole('button', { name: 'اعتراض', exact: true }).first();
@@ -53,6 +53,16 @@ test('log in, open the payments, object to the newest paid payment, follow it (A
   expect(reference).toMatch(/^OB-\d{8}$/);
   await expect(page.getByRole('heading', { name: 'ماذا يحدث بعد ذلك؟' })).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('portal.objection-draft'))).toBeNull();
+  // The confirmation prints with its reference, date and text, without the menu or buttons.
+  const print = page.getByRole('button', { name: 'طباعة' });
+  await expect(print).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation')).toBeHidden();
+  await expect(print).toBeHidden();
+  await expect(page.locator('.confirmation__reference')).toHaveText(reference);
+  await expect(page.getByText('صُرف لنا أقل من المعتاد')).toBeVisible();
+  await expect(page.getByText('تاريخ التقديم')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
 
   await page.getByRole('link', { name: 'اعتراضاتي' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'اعتراضاتي' })).toBeVisible();
@@ -66,6 +76,7 @@ test('log in, open the payments, object to the newest paid payment, follow it (A
   await expect(page.getByRole('heading', { level: 1, name: 'تفاصيل الدفعة' })).toBeVisible();
   await expect(page.getByText('لديك اعتراض تحت الدراسة على هذا')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'لماذا هذا المبلغ؟' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'طباعة' })).toBeVisible();
 });
 
 test('a double submit files one objection', async ({ page }) => {
@@ -146,10 +157,10 @@ test('a wrong ID, a wrong password and a wrong code give the right messages', as
   await expect(page.getByText(/يمكنك طلب رمز جديد بعد/)).toBeVisible();
   const code = await newCode(page, id, before);
   await page.getByLabel('رمز التحقق', { exact: true }).fill(code === '000000' ? '111111' : '000000');
-  await page.getByRole('button', { name: 'تحقق', exact: true }).click();
+  await page.getByRole('button', { name: 'التحقق', exact: true }).click();
   await expect(page.getByRole('alert').getByText('رمز التحقق غير صحيح، بقيت لك محاولتان')).toBeVisible();
   await page.getByLabel('رمز التحقق', { exact: true }).fill(code);
-  await page.getByRole('button', { name: 'تحقق', exact: true }).click();
+  await page.getByRole('button', { name: 'التحقق', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'حسابي' })).toBeVisible();
 });
 
@@ -212,8 +223,8 @@ test('eligibility reasons in words, an eligibility objection, and the idle warni
   await page.clock.fastForward('13:30');
   const dialog = page.getByRole('dialog', { name: 'هل ما زلت هنا؟' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('button', { name: 'البقاء متصلاً' })).toBeFocused();
-  await dialog.getByRole('button', { name: 'البقاء متصلاً' }).click();
+  await expect(dialog.getByRole('button', { name: 'تمديد الجلسة' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'تمديد الجلسة' }).click();
   await expect(dialog).toBeHidden();
   // Fifteen more: signed out, sent to the login page with the way back.
   await page.clock.fastForward('15:05');

@@ -18,7 +18,7 @@ test('an eligible head of household with a dependent, in Arabic, offline after t
 
   await page.getByRole('navigation').getByRole('link', { name: 'تحقق من الأهلية' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'تحقق من الأهلية' })).toBeVisible();
-  await page.getByRole('link', { name: 'ابدأ الآن' }).click();
+  await page.getByRole('link', { name: 'بدء التحقق' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'هل تتقدم رب أسرة أم فرداً مستقلاً؟' })).toBeFocused();
   await page.getByRole('radio', { name: 'رب أسرة' }).check();
@@ -36,7 +36,7 @@ test('an eligible head of household with a dependent, in Arabic, offline after t
   await expect(page).toHaveTitle(/^خطأ:/);
   await page.getByLabel('اليوم', { exact: true }).fill('١٥');
   await page.getByLabel('الشهر', { exact: true }).fill('٩');
-  await expect(page.getByText(/^يوافق .*١٩٩٠/)).toBeVisible();
+  await expect(page.getByText(/^يوافق .*1990/)).toBeVisible();
   await page.getByRole('button', { name: 'متابعة' }).click();
 
   await page.getByRole('radio', { name: 'سعودي', exact: true }).check();
@@ -54,15 +54,15 @@ test('an eligible head of household with a dependent, in Arabic, offline after t
   await expect(page.getByRole('heading', { level: 1, name: 'التابعون' })).toBeVisible();
   await page.getByRole('radio', { name: 'نعم' }).check();
   await page.getByRole('button', { name: 'متابعة' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'أضف تابعاً' })).toBeVisible();
-  await page.getByRole('radio', { name: 'ابن أو ابنة' }).check();
+  await expect(page.getByRole('heading', { level: 1, name: 'إضافة تابع' })).toBeVisible();
+  await page.getByRole('radio', { name: 'ابنة', exact: true }).check();
   await page.getByRole('radio', { name: 'ميلادي' }).check();
   await page.getByLabel('اليوم', { exact: true }).fill('1');
   await page.getByLabel('الشهر', { exact: true }).fill('1');
   await page.getByLabel('السنة', { exact: true }).fill('2015');
   await page.getByRole('radio', { name: 'سعودي', exact: true }).check();
-  await page.getByRole('button', { name: 'أضف التابع' }).click();
-  await expect(page.getByText(/^التابع ١: ابن أو ابنة/)).toBeVisible();
+  await page.getByRole('button', { name: 'إضافة التابع' }).click();
+  await expect(page.getByText(/^التابع 1: ابنة، /)).toBeVisible();
   await page.getByRole('radio', { name: 'لا' }).check();
   await page.getByRole('button', { name: 'متابعة' }).click();
 
@@ -73,7 +73,7 @@ test('an eligible head of household with a dependent, in Arabic, offline after t
   await expect(page.getByRole('radio', { name: 'سعودي', exact: true })).toBeChecked();
   await page.getByRole('button', { name: 'متابعة' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'راجع إجاباتك' })).toBeVisible();
-  await page.getByRole('button', { name: 'اعرض النتيجة' }).click();
+  await page.getByRole('button', { name: 'عرض النتيجة' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'النتيجة المبدئية: مؤهل' })).toBeVisible();
   const conditions = page.locator('.criteria').first().getByRole('listitem');
@@ -82,9 +82,11 @@ test('an eligible head of household with a dependent, in Arabic, offline after t
   await expect(page.getByText(/^عمرك اليوم: \S+ سنة\.$/)).toBeVisible();
   const dependents = page.locator('.criteria').nth(1).getByRole('listitem');
   await expect(dependents).toHaveCount(1);
-  await expect(dependents.first()).toContainText(/^التابع ١: ابن أو ابنة، \S+ سنة/);
+  await expect(dependents.first()).toContainText(/^التابع 1: ابنة، \S+ سنة/);
   await expect(dependents.first()).toContainText('✓ مشمول');
-  await expect(page.getByText(/^تاريخ التحقق: .*هـ، الموافق/)).toBeVisible();
+  // Gregorian first, the Hijri date beside it; Western digits.
+  await expect(page.getByText(/^تاريخ التحقق: \d+ \S+ \d{4}، الموافق .*هـ\.$/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'طباعة' })).toBeVisible();
 
   // The answers survive a reload.
   await context.setOffline(false);
@@ -96,7 +98,7 @@ test('a non-Saudi independent individual without a bank account, in English, by 
   await page.addInitScript(() => localStorage.setItem('portal.lang', 'en'));
   await page.goto('/check');
   await expect(page.getByRole('heading', { level: 1, name: 'Check eligibility' })).toBeVisible();
-  await tabTo(page, page.getByRole('link', { name: 'Start now' }));
+  await tabTo(page, page.getByRole('link', { name: 'Start the check' }));
   await page.keyboard.press('Enter');
 
   const heading = page.getByRole('heading', { level: 1, name: /head of household or as an independent/ });
@@ -162,8 +164,8 @@ test('a non-Saudi independent individual without a bank account, in English, by 
   await expect(conditions.nth(1)).toContainText('non-Saudi wife of a Saudi man');
   await expect(conditions.nth(2)).toContainText('✓ Met');
   await expect(conditions.nth(3)).toContainText('Open a bank account in your own name');
-  await expect(conditions.nth(4)).toContainText('You cannot yet prove that you live separately');
-  await expect(page.getByText(/^Checked on .* AH, which is/)).toBeVisible();
+  await expect(conditions.nth(4)).toContainText('You have no proof that you live separately');
+  await expect(page.getByText(/^Checked on .*, which is .* AH\.$/)).toBeVisible();
 });
 
 test('a deep link into an unfinished pre-check goes to the first unanswered question', async ({ page }) => {

@@ -39,7 +39,7 @@ function nextPayment(today: Date) {
   };
 }
 
-/** Arabic: today, tomorrow, then يومان / ٣ أيام / ١١ يوماً. */
+/** Arabic: today, tomorrow, then يومان / 3 أيام / 11 يوماً. */
 function daysSentence(lang: 'ar' | 'en', n: number, digits: string): string {
   if (lang === 'en') return n === 0 ? 'Paid today' : n === 1 ? 'Paid tomorrow' : `${digits} days to go`;
   if (n === 0) return 'تُصرف اليوم';
@@ -62,7 +62,7 @@ async function expected(page: Page, lang: 'ar' | 'en', riyals: number) {
     ({ lang, instant, number, days, riyals }) => {
       const [gregorian, hijri, numbers] =
         lang === 'ar'
-          ? ['ar-SA-u-ca-gregory', 'ar-SA-u-ca-islamic-umalqura', 'ar-SA']
+          ? ['ar-SA-u-ca-gregory-nu-latn', 'ar-SA-u-ca-islamic-umalqura-nu-latn', 'ar-SA-u-nu-latn']
           : ['en-GB-u-ca-gregory', 'en-GB-u-ca-islamic-umalqura', 'en-GB'];
       const options = { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' } as const;
       const at = new Date(instant + 12 * 3_600_000);
@@ -71,18 +71,16 @@ async function expected(page: Page, lang: 'ar' | 'en', riyals: number) {
         hijri: new Intl.DateTimeFormat(hijri, options).format(at),
         number: new Intl.NumberFormat(numbers).format(number),
         days: new Intl.NumberFormat(numbers).format(days),
-        amount: new Intl.NumberFormat(numbers, {
-          style: 'currency', currency: 'SAR', currencyDisplay: 'name',
-          maximumFractionDigits: 0, minimumFractionDigits: 0,
-        }).format(riyals),
+        // Western digits and «ر.س» / "SAR" after the number (ARCHITECTURE.md, "Digits").
+        amount: `${new Intl.NumberFormat(numbers).format(riyals)}\u00a0${lang === 'ar' ? 'ر.س' : 'SAR'}`,
       };
     },
     { lang, instant: next.day.getTime(), number: next.number, days: next.days, riyals },
   );
   const weekday = WEEKDAYS[lang][next.day.getUTCDay()];
   const why = {
-    ar: ['يوافق اليوم العاشر يوم جمعة، فيُقدَّم الصرف إلى الخميس.', 'يُصرف الدعم في اليوم العاشر من كل شهر ميلادي.', 'يوافق اليوم العاشر يوم سبت، فيُؤخَّر الصرف إلى الأحد.'],
-    en: ['The 10th falls on a Friday, so the payment is made a day early, on Thursday.', 'Support is paid on the 10th of each Gregorian month.', 'The 10th falls on a Saturday, so the payment is made a day later, on Sunday.'],
+    ar: ['يوافق اليوم العاشر يوم جمعة، فيُقدَّم الصرف يوماً واحداً إلى الخميس 9.', 'يُصرف الدعم في اليوم العاشر من كل شهر ميلادي.', 'يوافق اليوم العاشر يوم سبت، فيُؤخَّر الصرف يوماً واحداً إلى الأحد 11.'],
+    en: ['The 10th falls on a Friday, so the payment is made a day early, on Thursday the 9th.', 'Support is paid on the 10th of each Gregorian month.', 'The 10th falls on a Saturday, so the payment is made a day later, on Sunday the 11th.'],
   }[lang][next.day.getUTCDate() - 9];
   return {
     title: lang === 'ar' ? 'الدفعة القادمة' : 'Next payment',
@@ -140,7 +138,7 @@ test('the account home shows the next payment: day, days until it, expected amou
 // it as 1 Rabi al-Awwal 1400 and says so in a polite live region, not as an error.
 test('a recorded 30th of a 29-day Hijri month is accepted, with a note', async ({ page }) => {
   await page.goto('/check');
-  await page.getByRole('link', { name: 'ابدأ الآن' }).click();
+  await page.getByRole('link', { name: 'بدء التحقق' }).click();
   await page.getByRole('radio', { name: 'رب أسرة' }).check();
   await page.getByRole('button', { name: 'متابعة' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'ما تاريخ ميلادك؟' })).toBeVisible();
@@ -150,9 +148,9 @@ test('a recorded 30th of a 29-day Hijri month is accepted, with a note', async (
   await page.getByLabel('الشهر', { exact: true }).fill('٢');
   await page.getByLabel('السنة', { exact: true }).fill('١٤٠٠');
   await expect(page.locator('.date-field__note')).toContainText('لا يلزمك تعديل التاريخ');
-  await expect(page.locator('.date-field__note')).toContainText('١ ربيع الأول ١٤٠٠');
+  await expect(page.locator('.date-field__note')).toContainText('1 ربيع الأول 1400');
   await expect(page.locator('.date-field__note')).toHaveAttribute('role', 'status');
-  await expect(page.getByText(/^يوافق .*١٩ يناير ١٩٨٠/)).toBeVisible();
+  await expect(page.getByText(/^يوافق .*19 يناير 1980/)).toBeVisible();
   await noViolations(page, 'birth date with the note');
   await page.getByRole('button', { name: 'متابعة' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'ما جنسيتك؟' })).toBeVisible();

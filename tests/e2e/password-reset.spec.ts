@@ -100,7 +100,7 @@ test('forgot password: birth date and code, a new password, every session ended'
   await page.getByRole('button', { name: 'تسجيل الدخول', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'أدخل رمز التحقق' })).toBeVisible();
   await page.getByLabel('رمز التحقق', { exact: true }).fill(await newCode(page, ID, signInBefore));
-  await page.getByRole('button', { name: 'تحقق', exact: true }).click();
+  await page.getByRole('button', { name: 'التحقق', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'حسابي' })).toBeVisible();
   expect((await codes(page, ID)).length).toBe(first + 3);
 });

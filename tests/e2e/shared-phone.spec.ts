@@ -18,7 +18,7 @@ async function writeDraft(page: Page, description: string) {
   await page.getByRole('button', { name: 'اعتراض', exact: true }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'تقديم اعتراض' })).toBeVisible();
   const cycle = Number(new URL(page.url()).searchParams.get('cycle'));
-  await page.getByRole('radio', { name: 'لم يُصرف لي مبلغ' }).check();
+  await page.getByRole('radio', { name: 'مبلغ الدفعة صفر' }).check();
   await page.getByLabel('وصف الاعتراض', { exact: true }).fill(description);
   await page.getByRole('button', { name: 'متابعة' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'راجع اعتراضك' })).toBeVisible();

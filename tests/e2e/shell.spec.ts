@@ -56,3 +56,46 @@ test('the keyboard reaches the skip link first and it moves to the content', asy
   await page.keyboard.press('Enter');
   await expect(page.locator('#main')).toBeFocused();
 });
+
+test('the footer and the about page say this copy is a demonstration, not the official portal', async ({ page }) => {
+  const demo = 'هذه نسخة تجريبية للعرض، وليست البوابة الرسمية لحساب المواطن.';
+  await page.goto('/');
+  await expect(page.getByRole('contentinfo').getByText(demo)).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'عن البرنامج' }).click();
+  await expect(page.getByRole('main').getByText(demo)).toBeVisible();
+  await page.getByRole('button', { name: 'Switch the site to English' }).click();
+  await expect(page.getByRole('contentinfo')).toContainText(
+    'This is a demonstration copy, not the official Citizen Account portal.',
+  );
+});
+
+test('the contact page lists the offices in the 13 regions, each to be confirmed', async ({ page }) => {
+  await page.goto('/contact');
+  await expect(page.getByRole('heading', { level: 2, name: 'المكاتب في المناطق' })).toBeVisible();
+  const offices = page.getByRole('table', { name: 'المكاتب في المناطق' });
+  await expect(offices.getByRole('row')).toHaveCount(14);
+  await expect(offices.getByRole('row', { name: /منطقة الجوف/ })).toContainText('سكاكا');
+  await expect(offices.getByText('بحاجة إلى تأكيد')).toHaveCount(13);
+  await expect(offices.getByRole('row', { name: /منطقة الرياض/ })).toContainText(/من 8:00 .* إلى 8:00/);
+  await expect(page.getByRole('link', { name: '19911' })).toBeVisible();
+});
+
+test('printing leaves out the navigation, the tools and the buttons, and keeps the content', async ({ page }) => {
+  await page.goto('/estimate');
+  await page.getByRole('radio', { name: 'فرد مستقل' }).check();
+  await page.getByLabel('دخل الأسرة الشهري بالريال').fill('0');
+  await page.getByRole('button', { name: 'احتساب الدعم' }).click();
+  const result = page.getByRole('region', { name: 'الدعم التقديري' });
+  const print = result.getByRole('button', { name: 'طباعة' });
+  await expect(print).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation')).toBeHidden();
+  await expect(page.getByRole('link', { name: 'انتقل إلى المحتوى الرئيسي' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Switch the site to English' })).toBeHidden();
+  await expect(page.getByRole('region', { name: 'أدوات سهولة الوصول' })).toBeHidden();
+  await expect(print).toBeHidden();
+  await expect(result.locator('.result__figure')).toHaveText('720\u00a0ر.س شهرياً');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByRole('navigation')).toBeVisible();
+});

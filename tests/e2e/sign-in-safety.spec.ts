@@ -111,7 +111,7 @@ test('the session cookie is __Host-, Secure, HttpOnly, SameSite=Strict and a ses
     await page.goto(address);
     await expect(page.getByRole('heading', { level: 1, name: 'أدخل رمز التحقق' }), address).toBeVisible();
     await page.getByLabel('رمز التحقق', { exact: true }).fill('123456');
-    await page.getByRole('button', { name: 'تحقق', exact: true }).click();
+    await page.getByRole('button', { name: 'التحقق', exact: true }).click();
     await expectAccountHome(page, origin, address);
   }
   expect(foreign).toEqual([]);

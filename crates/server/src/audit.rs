@@ -31,3 +31,34 @@ pub async fn audit(
     );
     Ok(())
 }
+
+/// [`audit`] inside a transaction: the record stands or falls with the change it records.
+pub async fn audit_in(
+    connection: &mut sqlx::AnyConnection,
+    at: i64,
+    client: ClientAddress,
+    national_id: &str,
+    event: &str,
+    detail: &str,
+) -> ApiResult<()> {
+    let client_address = client.audit_text();
+    sqlx::query(
+        "INSERT INTO audit_log (at, national_id, event, detail, client_address) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(at)
+    .bind(national_id)
+    .bind(event)
+    .bind(detail)
+    .bind(&client_address)
+    .execute(&mut *connection)
+    .await?;
+    tracing::info!(
+        national_id = mask_national_id(national_id),
+        event,
+        detail,
+        client_address,
+        "audit"
+    );
+    Ok(())
+}

@@ -2,7 +2,7 @@
 //! every server process; the deletes are idempotent, so processes need not agree who does it).
 //!
 //! Retention:
-//! - sign-in challenges and password resets: an hour after their code expired;
+//! - sign-in challenges, password resets and step-up codes: an hour after their code expired;
 //! - sessions: as soon as they ended (signed out, 15 minutes idle or 8 hours old);
 //! - counted tries (`rate_events`): after the longest window, an hour;
 //! - idempotency keys: 24 hours (a retry within a day gets the first answer);
@@ -24,7 +24,7 @@ pub const OUTBOX_RETENTION_SECONDS: i64 = 24 * 3600;
 /// Rows deleted by one sweep, by table.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Swept {
-    /// Sign-in challenges and password resets.
+    /// Sign-in challenges, password resets and step-up codes.
     pub challenges: u64,
     pub sessions: u64,
     pub rate_events: u64,
@@ -51,6 +51,11 @@ pub async fn sweep(db: &Database, clock: &Clock) -> anyhow::Result<Swept> {
     .await?;
     let resets = delete(
         "DELETE FROM password_resets WHERE expires_at < $1",
+        now - CHALLENGE_RETENTION_SECONDS,
+    )
+    .await?;
+    let step_up_codes = delete(
+        "DELETE FROM step_up_codes WHERE expires_at < $1",
         now - CHALLENGE_RETENTION_SECONDS,
     )
     .await?;
@@ -82,7 +87,7 @@ pub async fn sweep(db: &Database, clock: &Clock) -> anyhow::Result<Swept> {
         .await?
         .rows_affected();
     Ok(Swept {
-        challenges: challenges + resets,
+        challenges: challenges + resets + step_up_codes,
         sessions,
         rate_events,
         idempotency_keys,

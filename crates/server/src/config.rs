@@ -28,6 +28,15 @@ pub struct Config {
     #[arg(long, env = "PORTAL_DEMO", default_value_t = false)]
     pub demo: bool,
 
+    /// Who operates this instance, in Arabic, as the app's footer and about page name it
+    /// («تُشغّل هذه النسخة: ...»). Required outside demo mode.
+    #[arg(long, env = "PORTAL_OPERATOR_AR")]
+    pub operator_ar: Option<String>,
+
+    /// The operator's name in English. Required outside demo mode.
+    #[arg(long, env = "PORTAL_OPERATOR_EN")]
+    pub operator_en: Option<String>,
+
     /// Print the response headers a static CDN must send with the built app (Netlify /
     /// Cloudflare Pages `_headers` format, CSP hash included) and exit.
     #[arg(long)]

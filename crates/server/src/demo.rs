@@ -12,6 +12,8 @@ use crate::{db::Database, household};
 /// A member of a demo household other than the applicant.
 pub struct DemoDependent {
     pub relation: &'static str,
+    /// `male` or `female`: the words say الزوجة / الزوج, ابن / ابنة.
+    pub sex: &'static str,
     pub name_ar: &'static str,
     pub name_en: &'static str,
     pub birth_date: &'static str,
@@ -47,9 +49,26 @@ pub struct DemoBeneficiary {
 pub const DEMO_PASSWORD: &str = "Demo@2026";
 const IBAN: Option<&str> = Some("SA0380000000608010167519");
 
-const fn child(name_ar: &'static str, name_en: &'static str, hijri: &'static str) -> DemoDependent {
+const fn son(name_ar: &'static str, name_en: &'static str, hijri: &'static str) -> DemoDependent {
     DemoDependent {
         relation: "child",
+        sex: "male",
+        name_ar,
+        name_en,
+        birth_date: hijri,
+        birth_calendar: "hijri",
+        nationality: "saudi",
+    }
+}
+
+const fn daughter(
+    name_ar: &'static str,
+    name_en: &'static str,
+    hijri: &'static str,
+) -> DemoDependent {
+    DemoDependent {
+        relation: "child",
+        sex: "female",
         name_ar,
         name_en,
         birth_date: hijri,
@@ -61,6 +80,7 @@ const fn child(name_ar: &'static str, name_en: &'static str, hijri: &'static str
 const fn wife(name_ar: &'static str, name_en: &'static str, hijri: &'static str) -> DemoDependent {
     DemoDependent {
         relation: "spouse",
+        sex: "female",
         name_ar,
         name_en,
         birth_date: hijri,
@@ -102,12 +122,12 @@ pub const DEMO_BENEFICIARIES: &[DemoBeneficiary] = &[
     DemoBeneficiary {
         dependents: &[
             wife("سارة أحمد القحطاني", "Sarah Ahmed Alqahtani", "1408-06-15"),
-            child(
+            son(
                 "محمد عبدالله القحطاني",
                 "Mohammed Abdullah Alqahtani",
                 "1436-02-10",
             ),
-            child(
+            daughter(
                 "لمى عبدالله القحطاني",
                 "Lama Abdullah Alqahtani",
                 "1440-09-01",
@@ -125,12 +145,12 @@ pub const DEMO_BENEFICIARIES: &[DemoBeneficiary] = &[
     DemoBeneficiary {
         monthly_income_sar: 2000,
         dependents: &[
-            child("خالد سعد العتيبي", "Khalid Saad Alotaibi", "1424-01-05"),
-            child("فيصل سعد العتيبي", "Faisal Saad Alotaibi", "1425-03-20"),
-            child("جود سعد العتيبي", "Joud Saad Alotaibi", "1432-07-11"),
-            child("ريم سعد العتيبي", "Reem Saad Alotaibi", "1434-11-02"),
-            child("عمر سعد العتيبي", "Omar Saad Alotaibi", "1437-05-18"),
-            child("هيا سعد العتيبي", "Haya Saad Alotaibi", "1441-08-23"),
+            son("خالد سعد العتيبي", "Khalid Saad Alotaibi", "1424-01-05"),
+            son("فيصل سعد العتيبي", "Faisal Saad Alotaibi", "1425-03-20"),
+            daughter("جود سعد العتيبي", "Joud Saad Alotaibi", "1432-07-11"),
+            daughter("ريم سعد العتيبي", "Reem Saad Alotaibi", "1434-11-02"),
+            son("عمر سعد العتيبي", "Omar Saad Alotaibi", "1437-05-18"),
+            daughter("هيا سعد العتيبي", "Haya Saad Alotaibi", "1441-08-23"),
         ],
         ..person(
             "1000000016",
@@ -145,8 +165,8 @@ pub const DEMO_BENEFICIARIES: &[DemoBeneficiary] = &[
         monthly_income_sar: 12000,
         dependents: &[
             wife("منى صالح الشهري", "Mona Saleh Alshehri", "1412-04-04"),
-            child("سلطان فهد الشهري", "Sultan Fahad Alshehri", "1438-10-10"),
-            child("دانة فهد الشهري", "Dana Fahad Alshehri", "1442-01-25"),
+            son("سلطان فهد الشهري", "Sultan Fahad Alshehri", "1438-10-10"),
+            daughter("دانة فهد الشهري", "Dana Fahad Alshehri", "1442-01-25"),
         ],
         ..person(
             "1000000024",
@@ -198,13 +218,14 @@ pub const DEMO_BENEFICIARIES: &[DemoBeneficiary] = &[
         dependents: &[
             DemoDependent {
                 relation: "spouse",
+                sex: "female",
                 name_ar: "ليلى حسن",
                 name_en: "Layla Hassan",
                 birth_date: "1992-03-08",
                 birth_calendar: "gregorian",
                 nationality: "non_saudi",
             },
-            child("يزن تركي المطيري", "Yazan Turki Almutairi", "1439-06-06"),
+            son("يزن تركي المطيري", "Yazan Turki Almutairi", "1439-06-06"),
         ],
         newest_processing: true,
         ..person(
@@ -218,8 +239,8 @@ pub const DEMO_BENEFICIARIES: &[DemoBeneficiary] = &[
     },
     DemoBeneficiary {
         dependents: &[
-            child("سعود فيصل الغامدي", "Saud Faisal Alghamdi", "1435-03-03"),
-            child("شهد فيصل الغامدي", "Shahad Faisal Alghamdi", "1439-12-01"),
+            son("سعود فيصل الغامدي", "Saud Faisal Alghamdi", "1435-03-03"),
+            daughter("شهد فيصل الغامدي", "Shahad Faisal Alghamdi", "1439-12-01"),
         ],
         open_objection: true,
         returned_cycles_ago: Some(5),
@@ -238,6 +259,7 @@ pub const DEMO_BENEFICIARIES: &[DemoBeneficiary] = &[
         nationality: "mobility_card",
         dependents: &[DemoDependent {
             relation: "spouse",
+            sex: "female",
             name_ar: "فاطمة علي",
             name_en: "Fatima Ali",
             birth_date: "1990-01-15",
@@ -256,7 +278,7 @@ pub const DEMO_BENEFICIARIES: &[DemoBeneficiary] = &[
     DemoBeneficiary {
         dependents: &[
             wife("هند علي الدوسري", "Hind Ali Aldosari", "1412-04-20"),
-            child("سلمان فهد الدوسري", "Salman Fahad Aldosari", "1439-10-14"),
+            son("سلمان فهد الدوسري", "Salman Fahad Aldosari", "1439-10-14"),
         ],
         ..person(
             "1000000081",
@@ -275,6 +297,30 @@ pub const DEMO_BENEFICIARIES: &[DemoBeneficiary] = &[
         "1402-07-21",
         "0550987654",
         "head of household without dependents: the forgot-password journey changes his password",
+    ),
+    DemoBeneficiary {
+        dependents: &[
+            wife("مها خالد العمري", "Maha Khalid Alamri", "1410-02-18"),
+            son("سعيد ناصر العمري", "Saeed Nasser Alamri", "1437-04-09"),
+            daughter("رغد ناصر العمري", "Raghad Nasser Alamri", "1441-06-27"),
+        ],
+        ..person(
+            "1000000115",
+            "ناصر سعيد العمري",
+            "Nasser Saeed Alamri",
+            "1406-08-14",
+            "0551150115",
+            "a family (wife, a son, a daughter): the household-change journey files change requests",
+        )
+    },
+    // Its own account: the bank-account journey changes its IBAN.
+    person(
+        "1000000107",
+        "فهد ناصر الدوسري",
+        "Fahad Nasser Aldosari",
+        "1404-02-14",
+        "0551097531",
+        "head of household without dependents: the bank-account journey changes its IBAN",
     ),
 ];
 
@@ -369,12 +415,13 @@ async fn seed_one(
     .await?;
     for (position, dependent) in person.dependents.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO dependents (beneficiary_id, position, relation, name_ar, name_en, \
-             birth_date, birth_calendar, nationality) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "INSERT INTO dependents (beneficiary_id, position, relation, sex, name_ar, name_en, \
+             birth_date, birth_calendar, nationality) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(beneficiary_id)
         .bind(position as i64 + 1)
         .bind(dependent.relation)
+        .bind(dependent.sex)
         .bind(dependent.name_ar)
         .bind(dependent.name_en)
         .bind(dependent.birth_date)

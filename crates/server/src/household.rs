@@ -16,13 +16,26 @@ pub const RECORD_REASON_COMMERCIAL_REGISTRATION: &str = "commercial_registration
 /// A dependent's reason when the applicant is not eligible.
 pub const REASON_APPLICANT_NOT_ELIGIBLE: &str = "applicant_not_eligible";
 
+/// One recorded dependent: who they are, and what the rules read of them.
+#[derive(Debug, Clone)]
+pub struct RecordedDependent {
+    /// The row's id: a change request names the member it removes by it.
+    pub id: i64,
+    pub name_ar: String,
+    pub name_en: String,
+    /// `male` or `female`; `None` for a row recorded before sex was (data and words only:
+    /// the rules do not read it).
+    pub sex: Option<String>,
+    pub dependent: Dependent,
+}
+
 /// What the records say of one household.
 #[derive(Debug, Clone)]
 pub struct HouseholdRecord {
     pub applicant_name_ar: String,
     pub applicant_name_en: String,
     pub applicant: Applicant,
-    pub dependents: Vec<(String, String, Dependent)>,
+    pub dependents: Vec<RecordedDependent>,
     pub monthly_income_halalas: i64,
     pub commercial_registration: bool,
 }
@@ -41,7 +54,11 @@ impl HouseholdRecord {
         Household {
             date,
             applicant: self.applicant.clone(),
-            dependents: self.dependents.iter().map(|(_, _, d)| d.clone()).collect(),
+            dependents: self
+                .dependents
+                .iter()
+                .map(|recorded| recorded.dependent.clone())
+                .collect(),
             monthly_income: SarAmount::from(rules::Halalas(self.monthly_income_halalas)),
         }
     }
@@ -74,12 +91,13 @@ impl HouseholdRecord {
         let mut members = vec![MemberEligibility {
             member: "applicant".to_owned(),
             relation: "applicant".to_owned(),
+            sex: None,
             name_ar: self.applicant_name_ar.clone(),
             name_en: self.applicant_name_en.clone(),
             eligible,
             reasons: applicant_reasons,
         }];
-        for (index, ((name_ar, name_en, dependent), result)) in self
+        for (index, (recorded, result)) in self
             .dependents
             .iter()
             .zip(assessment.dependents.iter())
@@ -95,9 +113,10 @@ impl HouseholdRecord {
             }
             members.push(MemberEligibility {
                 member: format!("dependent-{}", index + 1),
-                relation: relation_code(dependent.relation).to_owned(),
-                name_ar: name_ar.clone(),
-                name_en: name_en.clone(),
+                relation: relation_code(recorded.dependent.relation).to_owned(),
+                sex: recorded.sex.clone(),
+                name_ar: recorded.name_ar.clone(),
+                name_en: recorded.name_en.clone(),
                 eligible: eligible && result.covered,
                 reasons,
             });
@@ -201,26 +220,38 @@ pub async fn load(
         iban,
         housing_proof: housing_proof != 0,
     };
-    let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(
-        "SELECT name_ar, name_en, relation, birth_date, birth_calendar, nationality \
+    type DependentRow = (
+        i64,
+        String,
+        String,
+        String,
+        Option<String>,
+        String,
+        String,
+        String,
+    );
+    let rows: Vec<DependentRow> = sqlx::query_as(
+        "SELECT id, name_ar, name_en, relation, sex, birth_date, birth_calendar, nationality \
          FROM dependents WHERE beneficiary_id = $1 ORDER BY position",
     )
     .bind(beneficiary_id)
     .fetch_all(pool)
     .await?;
     let mut dependents = Vec::with_capacity(rows.len());
-    for (name_ar, name_en, relation, birth_date, calendar, nationality) in rows {
+    for (id, name_ar, name_en, relation, sex, birth_date, calendar, nationality) in rows {
         let (birth_date, birth_date_hijri) = birth_fields(birth_date, &calendar);
-        dependents.push((
+        dependents.push(RecordedDependent {
+            id,
             name_ar,
             name_en,
-            Dependent {
+            sex,
+            dependent: Dependent {
                 relation: parse_relation(&relation)?,
                 birth_date,
                 birth_date_hijri,
                 nationality: parse_nationality(&nationality)?,
             },
-        ));
+        });
     }
     let monthly_income_halalas: i64 = sqlx::query_scalar(
         "SELECT monthly_income_halalas FROM household_incomes \

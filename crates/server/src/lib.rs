@@ -2,6 +2,7 @@
 //!
 //! [`app`] builds the whole router from a state, so tests drive it without a network.
 
+pub mod app_routes;
 pub mod audit;
 pub mod auth;
 pub mod cleanup;
@@ -11,6 +12,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod host_config;
 pub mod household;
 pub mod idempotency;
 pub mod json;
@@ -65,6 +67,8 @@ pub struct AppState {
     pub hsts: bool,
     /// Asked to stop: `/ready` says no while in-flight and late requests are still served.
     pub draining: Arc<std::sync::atomic::AtomicBool>,
+    /// Who operates this instance (`GET /instance`).
+    pub operator: Arc<routes::instance::Operator>,
 }
 
 impl AppState {
@@ -89,6 +93,7 @@ impl AppState {
             trusted_proxies: Arc::default(),
             hsts: false,
             draining: Arc::default(),
+            operator: Arc::default(),
         }
     }
 
@@ -104,14 +109,17 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     let mut api = Router::new()
         .merge(routes::health::router())
+        .merge(routes::instance::router())
         .merge(routes::ready::router())
         .merge(routes::session::router())
         .merge(routes::password_reset::router())
         .merge(routes::me::router())
+        .merge(routes::bank_account::router())
         .merge(routes::eligibility::router())
         .merge(routes::payments::router())
         .merge(routes::objections::router())
         .merge(routes::tickets::router())
+        .merge(routes::household_changes::router())
         .route("/openapi.json", get(|| async { Json(openapi::document()) }));
     if state.demo {
         api = api.merge(routes::dev::router());
@@ -209,23 +217,10 @@ async fn security_headers(State(state): State<AppState>, request: Request, next:
         header::CONTENT_SECURITY_POLICY,
         state.static_files.csp().clone(),
     );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    headers.insert(
-        "permissions-policy",
-        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
-    );
-    headers.insert(
-        "cross-origin-opener-policy",
-        HeaderValue::from_static("same-origin"),
-    );
+    // The same list the generated static-host configuration sends (host_config.rs).
+    for (name, value) in static_files::SECURITY_HEADERS {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
     if state.hsts {
         headers.insert(
             header::STRICT_TRANSPORT_SECURITY,

@@ -45,10 +45,18 @@ async fn main() -> anyhow::Result<()> {
         );
     }
 
+    let operator = server::routes::instance::Operator::from_settings(
+        config.demo,
+        config.operator_ar.as_deref(),
+        config.operator_en.as_deref(),
+    )
+    .map_err(anyhow::Error::msg)?;
+
     let db = db::connect(&config.database_url).await?;
     let static_files = StaticFiles::load(&config.static_dir)?;
     let mut state = AppState::new(db, static_files, config.demo).with_limits(config.limits());
     state.hsts = config.hsts;
+    state.operator = Arc::new(operator);
     state.trusted_proxies = Arc::new(config.trusted_proxy.clone());
     if config.sms_sender == SmsSenderKind::Http {
         let url = config

@@ -32,6 +32,7 @@ pub const SESSION_SECURITY: &str = "session";
     servers((url = "/api/v1")),
     paths(
         routes::health::health,
+        routes::instance::instance,
         routes::ready::ready,
         routes::session::start,
         routes::session::verify,
@@ -49,6 +50,12 @@ pub const SESSION_SECURITY: &str = "session";
         routes::objections::create,
         routes::tickets::list,
         routes::tickets::create,
+        routes::household_changes::household_view,
+        routes::household_changes::list,
+        routes::household_changes::create,
+        routes::bank_account::show,
+        routes::bank_account::send_code,
+        routes::bank_account::change,
         routes::dev::sms_outbox,
     ),
     components(schemas(wire::ErrorBody, wire::FieldError)),
@@ -146,6 +153,8 @@ const REQUEST_SCHEMAS: &[&str] = &[
     "CompletePasswordReset",
     "NewObjection",
     "NewTicket",
+    "NewHouseholdChange",
+    "ChangeBankAccount",
 ];
 
 struct CommonResponses;

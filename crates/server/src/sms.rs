@@ -1,4 +1,5 @@
-//! Sending the verification code, chosen by configuration (`--sms-sender`):
+//! Sending the verification code (and notices of what was done on the account), chosen by
+//! configuration (`--sms-sender`):
 //! - [`OutboxSender`] (`log`, demo mode only): writes the message to the `sms_outbox` table,
 //!   which demo mode shows at `GET /api/v1/dev/sms-outbox`, and a log line without the code;
 //! - [`HttpSender`] (`http`): a JSON POST to the provider's URL with a bearer token, a time
@@ -17,6 +18,8 @@ pub type SendFuture<'a> = Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send
 pub enum CodePurpose {
     SignIn,
     PasswordReset,
+    /// Step-up inside a session: confirming a new bank account.
+    BankAccountChange,
 }
 
 /// One text message with a verification code.
@@ -41,12 +44,43 @@ impl CodeMessage<'_> {
                  وإن لم تطلبه فتجاهل هذه الرسالة.",
                 self.code
             ),
+            CodePurpose::BankAccountChange => format!(
+                "{} رمز التحقق لتغيير الحساب البنكي في حساب المواطن. لا تشاركه مع أحد، \
+                 وإن لم تطلبه فاتصل بخدمة العملاء على 19911.",
+                self.code
+            ),
+        }
+    }
+}
+
+/// What a notice tells: something was done on the account, so a person who did not do it
+/// can call at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    BankAccountChanged,
+}
+
+/// One text message without a code.
+#[derive(Debug, Clone)]
+pub struct NoticeMessage<'a> {
+    pub national_id: &'a str,
+    pub mobile: &'a str,
+    pub notice: Notice,
+}
+
+impl NoticeMessage<'_> {
+    pub fn text(&self) -> String {
+        match self.notice {
+            Notice::BankAccountChanged => "تم تغيير الحساب البنكي المسجل في حساب المواطن. \
+                                           إن لم تقم بذلك فاتصل بخدمة العملاء على 19911."
+                .to_owned(),
         }
     }
 }
 
 pub trait SmsSender: Send + Sync {
     fn send<'a>(&'a self, message: CodeMessage<'a>) -> SendFuture<'a>;
+    fn send_notice<'a>(&'a self, message: NoticeMessage<'a>) -> SendFuture<'a>;
 }
 
 /// The demo sender: the outbox table, no network.
@@ -74,6 +108,28 @@ impl SmsSender for OutboxSender {
                 national_id = %auth::mask_national_id(message.national_id),
                 mobile = %auth::mask_mobile(message.mobile),
                 "verification code written to the demo outbox"
+            );
+            Ok(())
+        })
+    }
+
+    /// In the outbox like a code, with an empty `code`.
+    fn send_notice<'a>(&'a self, message: NoticeMessage<'a>) -> SendFuture<'a> {
+        Box::pin(async move {
+            sqlx::query(
+                "INSERT INTO sms_outbox (national_id, mobile, code, message, sent_at) \
+                 VALUES ($1, $2, '', $3, $4)",
+            )
+            .bind(message.national_id)
+            .bind(message.mobile)
+            .bind(message.text())
+            .bind(self.clock.rfc3339())
+            .execute(&self.db.pool)
+            .await?;
+            tracing::info!(
+                national_id = %auth::mask_national_id(message.national_id),
+                mobile = %auth::mask_mobile(message.mobile),
+                "notice written to the demo outbox"
             );
             Ok(())
         })
@@ -153,36 +209,45 @@ enum Attempt {
 
 impl SmsSender for HttpSender {
     fn send<'a>(&'a self, message: CodeMessage<'a>) -> SendFuture<'a> {
-        Box::pin(async move {
-            let body = ProviderMessage {
-                to: message.mobile.to_owned(),
-                text: message.text(),
-            };
-            let mobile = auth::mask_mobile(message.mobile);
-            let mut wait = self.backoff;
-            for attempt in 1..=HTTP_ATTEMPTS {
-                match self.post_once(&body).await {
-                    Ok(()) => {
-                        tracing::info!(%mobile, attempt, "verification code sent");
-                        return Ok(());
-                    }
-                    Err(Attempt::GiveUp(reason)) => {
-                        anyhow::bail!("the SMS provider refused a message to {mobile}: {reason}")
-                    }
-                    Err(Attempt::Retry(reason)) if attempt < HTTP_ATTEMPTS => {
-                        tracing::warn!(%mobile, attempt, %reason, "SMS provider call failed; retrying");
-                        tokio::time::sleep(wait).await;
-                        wait *= 2;
-                    }
-                    Err(Attempt::Retry(reason)) => {
-                        anyhow::bail!(
-                            "the SMS provider failed {HTTP_ATTEMPTS} times for {mobile}: {reason}"
-                        )
-                    }
+        Box::pin(self.deliver(message.mobile, message.text()))
+    }
+
+    fn send_notice<'a>(&'a self, message: NoticeMessage<'a>) -> SendFuture<'a> {
+        Box::pin(self.deliver(message.mobile, message.text()))
+    }
+}
+
+impl HttpSender {
+    /// One message to the provider, with the retries; the text is never logged.
+    async fn deliver(&self, to: &str, text: String) -> anyhow::Result<()> {
+        let body = ProviderMessage {
+            to: to.to_owned(),
+            text,
+        };
+        let mobile = auth::mask_mobile(to);
+        let mut wait = self.backoff;
+        for attempt in 1..=HTTP_ATTEMPTS {
+            match self.post_once(&body).await {
+                Ok(()) => {
+                    tracing::info!(%mobile, attempt, "text message sent");
+                    return Ok(());
+                }
+                Err(Attempt::GiveUp(reason)) => {
+                    anyhow::bail!("the SMS provider refused a message to {mobile}: {reason}")
+                }
+                Err(Attempt::Retry(reason)) if attempt < HTTP_ATTEMPTS => {
+                    tracing::warn!(%mobile, attempt, %reason, "SMS provider call failed; retrying");
+                    tokio::time::sleep(wait).await;
+                    wait *= 2;
+                }
+                Err(Attempt::Retry(reason)) => {
+                    anyhow::bail!(
+                        "the SMS provider failed {HTTP_ATTEMPTS} times for {mobile}: {reason}"
+                    )
                 }
             }
-            anyhow::bail!("no attempt was made")
-        })
+        }
+        anyhow::bail!("no attempt was made")
     }
 }
 
@@ -200,7 +265,23 @@ mod tests {
         };
         let sign_in = message(CodePurpose::SignIn).text();
         let reset = message(CodePurpose::PasswordReset).text();
+        let bank = message(CodePurpose::BankAccountChange).text();
         assert!(sign_in.starts_with("123456 ") && sign_in.contains("لتسجيل الدخول"));
         assert!(reset.starts_with("123456 ") && reset.contains("لاستعادة كلمة المرور"));
+        assert!(bank.starts_with("123456 ") && bank.contains("لتغيير الحساب البنكي"));
+        assert!(bank.contains("19911"));
+    }
+
+    #[test]
+    fn a_notice_has_no_code_and_says_whom_to_call() {
+        let notice = NoticeMessage {
+            national_id: "1000000008",
+            mobile: "0551234567",
+            notice: Notice::BankAccountChanged,
+        }
+        .text();
+        assert!(notice.contains("تم تغيير الحساب البنكي") && notice.contains("19911"));
+        assert!(!notice.contains("  "), "{notice}");
+        assert!(!notice.contains("رمز"), "a notice carries no code");
     }
 }

@@ -57,6 +57,9 @@ struct Fixture {
     cycle: u32,
     /// A's open objection.
     reference: String,
+    /// A bank account code sent to A, and the code itself (from the demo outbox).
+    bank_challenge: String,
+    bank_code: String,
     markers: BTreeSet<String>,
 }
 
@@ -83,6 +86,13 @@ fn table() -> Vec<Endpoint> {
         Endpoint {
             method: "get",
             path: "/ready",
+            rule: Public(StatusCode::OK),
+            body: None,
+        },
+        // Whether this is a demo and who operates it: names an organisation, nothing personal.
+        Endpoint {
+            method: "get",
+            path: "/instance",
             rule: Public(StatusCode::OK),
             body: None,
         },
@@ -204,6 +214,52 @@ fn table() -> Vec<Endpoint> {
             rule: Own,
             body: Some(|_| json!({"category": "payments", "message": "When is the next payment?"})),
         },
+        Endpoint {
+            method: "get",
+            path: "/me/bank-account",
+            rule: Own,
+            body: None,
+        },
+        // A's code changes A's IBAN; B with A's code is refused as if it had expired. Before
+        // the code request below, which would end A's unused code.
+        Endpoint {
+            method: "put",
+            path: "/me/bank-account",
+            rule: Others(StatusCode::UNAUTHORIZED, codes::CODE_EXPIRED),
+            body: Some(|a| {
+                json!({
+                    "iban": "SA4420000001234567891234",
+                    "challenge_id": a.bank_challenge,
+                    "code": a.bank_code,
+                })
+            }),
+        },
+        Endpoint {
+            method: "post",
+            path: "/me/bank-account/code",
+            rule: Own,
+            body: None,
+        },
+        Endpoint {
+            method: "get",
+            path: "/me/household",
+            rule: Own,
+            body: None,
+        },
+        Endpoint {
+            method: "get",
+            path: "/me/household-changes",
+            rule: Own,
+            body: None,
+        },
+        // A new income names nothing of A's; another household's member id in a removal is
+        // refused in tests/household_changes.rs.
+        Endpoint {
+            method: "post",
+            path: "/me/household-changes",
+            rule: Own,
+            body: Some(|_| json!({"kind": "income", "monthly_income_sar": "4500"})),
+        },
     ]
 }
 
@@ -285,9 +341,28 @@ async fn read_as_a(server: &TestServer, cookie: &str) -> Fixture {
             .map(|objection| objection.reference.clone()),
     );
     markers.extend(tickets.iter().map(|ticket| ticket.reference.clone()));
+    let sent = server
+        .call(
+            Method::POST,
+            "/api/v1/me/bank-account/code",
+            None,
+            Some(cookie),
+            &[],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.text());
+    let outbox: Vec<wire::SmsMessage> = server.get("/api/v1/dev/sms-outbox").await.json();
+    let bank_code = outbox
+        .into_iter()
+        .rev()
+        .find(|message| message.national_id == A)
+        .map(|message| message.code)
+        .expect("A's bank account code");
     Fixture {
         cycle,
         reference: objections[0].reference.clone(),
+        bank_challenge: sent.json::<wire::ChallengeSent>().challenge_id,
+        bank_code,
         markers,
     }
 }

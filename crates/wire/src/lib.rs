@@ -284,6 +284,10 @@ wire_type! {
         pub member: String,
         /// `applicant`, `spouse`, `child` or `other`.
         pub relation: String,
+        /// A dependent's `male` or `female`, so the words can say الزوجة / الزوج, ابن /
+        /// ابنة; absent for the applicant and where not recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub sex: Option<String>,
         pub name_ar: String,
         pub name_en: String,
         pub eligible: bool,
@@ -452,6 +456,80 @@ fn whole_number<'de, D: serde::Deserializer<'de>>(
     deserializer.deserialize_any(Whole)
 }
 
+/// A typed SAR amount: a decimal string, or a whole number however JSON spells it (`4500` or
+/// `4500.0`: the float is only ever a whole number read exactly, never money with decimals).
+fn sar_amount<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<rules::money::SarAmount>, D::Error> {
+    use rules::money::SarAmount;
+    struct Amount;
+    impl serde::de::Visitor<'_> for Amount {
+        type Value = Option<SarAmount>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an amount in SAR as a string or a whole number, or null")
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Self::Value, E> {
+            Ok(Some(SarAmount::Text(value.to_owned())))
+        }
+        fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Self::Value, E> {
+            Ok(Some(SarAmount::Whole(value)))
+        }
+        fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Self::Value, E> {
+            i64::try_from(value)
+                .map(|value| Some(SarAmount::Whole(value)))
+                .map_err(|_| E::custom("too large"))
+        }
+        fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Self::Value, E> {
+            if value.fract() == 0.0 && value.abs() <= 9_007_199_254_740_991.0 {
+                Ok(Some(SarAmount::Whole(value as i64)))
+            } else {
+                Err(E::custom("an amount with decimals is sent as a string"))
+            }
+        }
+    }
+    deserializer.deserialize_any(Amount)
+}
+
+/// A record's id however JSON spells a whole number (`42` or `42.0`), up to 2^53 - 1, the
+/// largest a JSON number holds exactly; anything else is refused.
+fn whole_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+    const MAX: i64 = 9_007_199_254_740_991;
+    struct Whole;
+    impl serde::de::Visitor<'_> for Whole {
+        type Value = Option<i64>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a whole number of at most 9007199254740991, or null")
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Self::Value, E> {
+            if (-MAX..=MAX).contains(&value) {
+                Ok(Some(value))
+            } else {
+                Err(E::custom("too large"))
+            }
+        }
+        fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Self::Value, E> {
+            i64::try_from(value)
+                .map_err(|_| E::custom("too large"))
+                .and_then(|value| self.visit_i64(value))
+        }
+        fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Self::Value, E> {
+            // Exact: every whole f64 of at most 2^53 in size is an i64.
+            if value.fract() == 0.0 && value.abs() <= MAX as f64 {
+                Ok(Some(value as i64))
+            } else {
+                Err(E::custom("not a whole number"))
+            }
+        }
+    }
+    deserializer.deserialize_any(Whole)
+}
+
 /// Schemas the derive cannot say: closed sets of values kept as strings on the wire.
 #[cfg(feature = "openapi")]
 mod openapi {
@@ -477,6 +555,212 @@ mod openapi {
     }
 }
 
+// ---- household changes ("تحديث البيانات") -------------------------------------------------
+
+/// The most change requests a household may have under review at once; one more is 409
+/// `too_many_open_changes`.
+pub const OPEN_HOUSEHOLD_CHANGES_MAX: usize = 5;
+/// The longest name of a dependent to add, in characters.
+pub const MEMBER_NAME_MAX: usize = 100;
+/// The highest monthly household income a change may declare, in SAR (anything above is
+/// taken for a typing slip: 422 `too_large`).
+pub const HOUSEHOLD_INCOME_MAX_SAR: i64 = 1_000_000;
+
+wire_type! {
+    /// `GET /me/household`: the household as recorded, as the shared rules read it, so the app
+    /// can build a `rules::Household` (today's, and one with a change) and assess both.
+    pub struct HouseholdView {
+        pub applicant: HouseholdApplicant,
+        /// Every dependent, in the recorded order.
+        pub members: Vec<HouseholdMember>,
+        /// The household's monthly income in SAR with two decimals, e.g. `"4500.00"`.
+        pub monthly_income_sar: String,
+        /// A commercial registration in government records: not eligible whatever the rules
+        /// say (a record-based reason, `commercial_registration`).
+        pub commercial_registration: bool,
+    }
+}
+
+wire_type! {
+    /// The applicant, as the rules read them.
+    pub struct HouseholdApplicant {
+        pub name_ar: String,
+        pub name_en: String,
+        /// `head` or `independent`.
+        pub kind: String,
+        /// As recorded, `YYYY-MM-DD` in `calendar`.
+        pub birth_date: String,
+        /// `hijri` or `gregorian`.
+        pub calendar: String,
+        /// `saudi`, `mobility_card` or `non_saudi`.
+        pub nationality: String,
+        pub resident_last_3_months: bool,
+        pub detained_or_sheltered: bool,
+        /// A bank account is recorded.
+        pub bank_account: bool,
+        /// The recorded IBAN passes the IBAN rule (the IBAN itself is not sent; with
+        /// `bank_account` and not this, the rules say `invalid_iban`).
+        pub iban_valid: bool,
+        pub housing_proof: bool,
+    }
+}
+
+wire_type! {
+    /// One dependent as recorded.
+    pub struct HouseholdMember {
+        /// Names the member in a `remove_dependent` change.
+        pub id: i64,
+        /// `spouse`, `child` or `other`.
+        pub relation: String,
+        /// `male` or `female`; absent when not recorded.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub sex: Option<String>,
+        pub name_ar: String,
+        pub name_en: String,
+        /// As recorded, `YYYY-MM-DD` in `calendar`.
+        pub birth_date: String,
+        /// `hijri` or `gregorian`.
+        pub calendar: String,
+        /// `saudi`, `mobility_card` or `non_saudi`.
+        pub nationality: String,
+    }
+}
+
+wire_type! {
+    /// `POST /me/household-changes` (with an `Idempotency-Key` header): one change. Which
+    /// members apply depends on `kind`; the others are ignored. Every field at fault is 422
+    /// `validation_failed` with its code.
+    pub struct NewHouseholdChange {
+        /// `add_dependent`, `remove_dependent` or `income` (else `unknown_value`).
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^(add_dependent|remove_dependent|income)$"))]
+        pub kind: String,
+        /// add_dependent: `spouse`, `child` or `other` (`required`, `unknown_value`).
+        #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^(spouse|child|other)$"))]
+        pub relation: Option<String>,
+        /// add_dependent: `male` or `female` (`required`, `unknown_value`).
+        #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^(male|female)$"))]
+        pub sex: Option<String>,
+        /// add_dependent: the name, at most [`MEMBER_NAME_MAX`] characters once trimmed, at
+        /// least one visible character, one line (`required`, `too_long`,
+        /// `control_character`).
+        #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+        pub name: Option<String>,
+        /// add_dependent: `YYYY-MM-DD` in `calendar`, Arabic-Indic digits accepted; the age
+        /// rule's codes (`required`, `bad_date`, `out_of_range`, `birth_in_future`).
+        #[serde(default)]
+        pub birth_date: Option<String>,
+        /// add_dependent: `hijri` (Umm al-Qura) or `gregorian` (`required`, `unknown_value`).
+        #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^(hijri|gregorian)$"))]
+        pub calendar: Option<String>,
+        /// add_dependent: `saudi`, `mobility_card` or `non_saudi` (`required`,
+        /// `unknown_value`).
+        #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^(saudi|mobility_card|non_saudi)$"))]
+        pub nationality: Option<String>,
+        /// remove_dependent: a member of this household ([`HouseholdMember::id`]; another
+        /// household's or no one's is `unknown_value`; one an open request already removes
+        /// is `already_requested`).
+        #[serde(default, deserialize_with = "whole_id")]
+        #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 9_007_199_254_740_991_i64))]
+        pub member_id: Option<i64>,
+        /// income: the new monthly household income in SAR, a whole number or a decimal
+        /// string with at most 2 decimals, Arabic-Indic digits accepted; the money rule's
+        /// codes (`required`, `negative_income`, `too_much_precision`, `bad_amount`), above
+        /// [`HOUSEHOLD_INCOME_MAX_SAR`] `too_large`, the recorded income `unchanged`.
+        #[serde(default, deserialize_with = "sar_amount")]
+        #[cfg_attr(feature = "openapi", schema(schema_with = household_openapi::sar_amount))]
+        pub monthly_income_sar: Option<rules::money::SarAmount>,
+    }
+}
+
+wire_type! {
+    /// The first payment a change applies to, by the shared rule
+    /// (`rules::payment_cycle::first_cycle_for_change`): accepted on or before the 10th of a
+    /// month, next month's payment; after the 10th, the payment after that.
+    pub struct ChangeAppliesFrom {
+        /// The payment number (December 2017 is 1).
+        pub number: u32,
+        /// Its deposit date.
+        pub date: String,
+    }
+}
+
+wire_type! {
+    /// A household change request as filed (normalised), with its status.
+    pub struct HouseholdChange {
+        /// The reference to quote to customer service, e.g. `HC-00000042`.
+        pub reference: String,
+        /// `add_dependent`, `remove_dependent` or `income`.
+        pub kind: String,
+        /// `under_review`, `accepted` or `rejected`.
+        pub status: String,
+        /// The day it was filed.
+        pub submitted_on: String,
+        /// The first payment it would apply to, once accepted.
+        pub applies_from: ChangeAppliesFrom,
+        /// add_dependent: the member to add.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub relation: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub sex: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        /// As recorded, ASCII digits, `YYYY-MM-DD` in `calendar`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub birth_date: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub calendar: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub nationality: Option<String>,
+        /// remove_dependent: the member and their names.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub member_id: Option<i64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub member_name_ar: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub member_name_en: Option<String>,
+        /// income: the new monthly income, SAR with two decimals.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub monthly_income_sar: Option<String>,
+    }
+}
+
+/// The typed SAR amount's schema: a whole number or a decimal string.
+#[cfg(feature = "openapi")]
+mod household_openapi {
+    use utoipa::openapi::{
+        RefOr, Schema,
+        schema::{ObjectBuilder, OneOfBuilder, Type},
+    };
+
+    pub fn sar_amount() -> RefOr<Schema> {
+        let schema: Schema = OneOfBuilder::new()
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .minimum(Some(0))
+                    // JSON's exact integers; larger ones are not read as a number at all.
+                    .maximum(Some(9_007_199_254_740_991_i64)),
+            )
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .max_length(Some(32))
+                    .description(Some(
+                        "SAR with at most two decimals, ASCII or Arabic-Indic digits, `.` or `٫`",
+                    )),
+            )
+            .item(ObjectBuilder::new().schema_type(Type::Null))
+            .build()
+            .into();
+        RefOr::T(schema)
+    }
+}
+
 // ---- demo ---------------------------------------------------------------------------------
 
 wire_type! {
@@ -491,8 +775,133 @@ wire_type! {
     }
 }
 
+// ---- this instance --------------------------------------------------------------------------
+
+wire_type! {
+    /// `GET /instance`: who runs this copy of the portal, so the app can say so. Read from the
+    /// server's settings at run time: nothing about one deployment is compiled into the app.
+    pub struct Instance {
+        /// Demo mode: made-up accounts; the app says this is not the official portal.
+        pub demo: bool,
+        /// The operator's name in Arabic (`--operator-ar`); always set outside demo mode.
+        pub operator_ar: Option<String>,
+        /// The operator's name in English (`--operator-en`); always set outside demo mode.
+        pub operator_en: Option<String>,
+    }
+}
+
+// ---- bank account ("الحساب البنكي") -------------------------------------------------------
+
+/// The field code of a new IBAN that is already the registered one.
+pub const SAME_IBAN: &str = "same_iban";
+
+wire_type! {
+    /// The first payment a change applies to, by the shared rule
+    /// (`rules::payment_cycle::first_cycle_for_change`): accepted on or before the 10th of a
+    /// month, next month's payment; after the 10th, the payment after that.
+    pub struct BankChangeFirstPayment {
+        /// The payment number (December 2017 is 1).
+        pub number: u32,
+        /// Its deposit date.
+        pub date: String,
+    }
+}
+
+wire_type! {
+    /// The latest change of the bank account.
+    pub struct BankAccountChange {
+        /// The day it was made (Riyadh).
+        pub changed_on: String,
+        /// The first payment paid into the new account.
+        pub applies_from: BankChangeFirstPayment,
+    }
+}
+
+wire_type! {
+    /// `GET /me/bank-account`: the registered account, masked, and its latest change.
+    pub struct BankAccount {
+        /// The IBAN with all but its first and last four characters hidden; absent when no
+        /// bank account is recorded.
+        pub masked_iban: Option<String>,
+        /// Absent when the account was never changed here.
+        pub last_change: Option<BankAccountChange>,
+    }
+}
+
+wire_type! {
+    /// `PUT /me/bank-account`: the new IBAN and the step-up code that confirms it.
+    pub struct ChangeBankAccount {
+        /// A Saudi IBAN: `SA`, two check digits, 20 letters or digits, 24 characters in all,
+        /// the ISO 13616 mod-97 check (format `saudi-iban`). Spaces, lower case and
+        /// Arabic-Indic digits are accepted. Anything else is 422 with the rule's code
+        /// (`empty`, `wrong_country`, `wrong_length`, `bad_format`, `bad_checksum`); the IBAN
+        /// already registered is 422 `same_iban`.
+        #[cfg_attr(feature = "openapi", schema(format = "saudi-iban"))]
+        pub iban: String,
+        /// From `POST /me/bank-account/code` ([`ChallengeSent`]); another one (a sign-in's, a
+        /// password reset's, another account's) is 401 `code_expired`.
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^[A-Za-z0-9_-]{43}$"))]
+        pub challenge_id: String,
+        /// The six digits of the SMS; Arabic-Indic digits and spaces are accepted.
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^[ \u00A0]*(?:[0-9\u0660-\u0669\u06F0-\u06F9][ \u00A0]*){6}$"))]
+        pub code: String,
+    }
+}
+
+wire_type! {
+    /// The answer to [`ChangeBankAccount`]: the change is made.
+    pub struct BankAccountChanged {
+        /// The new IBAN, masked.
+        pub masked_iban: String,
+        /// The first payment paid into the new account.
+        pub applies_from: BankChangeFirstPayment,
+        /// Whether the notice of the change was sent by SMS to the registered mobile (the
+        /// change stands even when the SMS provider failed).
+        pub notice_sent: bool,
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_member_id_may_be_spelled_as_any_whole_number() {
+        let parse = |member_id: &str| {
+            serde_json::from_str::<NewHouseholdChange>(&format!(
+                r#"{{"kind": "remove_dependent", "member_id": {member_id}}}"#
+            ))
+            .map(|change| change.member_id)
+        };
+        assert_eq!(parse("42").ok(), Some(Some(42)));
+        assert_eq!(parse("-76634.0").ok(), Some(Some(-76634)));
+        assert_eq!(parse("null").ok(), Some(None));
+        assert!(parse("4.5").is_err());
+        assert!(parse("1e300").is_err());
+        assert!(parse("9007199254740992").is_err());
+    }
+
+    #[test]
+    fn an_income_may_be_a_string_or_any_whole_number() {
+        use rules::money::SarAmount;
+        let parse = |income: &str| {
+            serde_json::from_str::<NewHouseholdChange>(&format!(
+                r#"{{"kind": "income", "monthly_income_sar": {income}}}"#
+            ))
+            .map(|change| change.monthly_income_sar)
+        };
+        assert_eq!(parse("4500").ok(), Some(Some(SarAmount::Whole(4500))));
+        assert_eq!(
+            parse("1234511.0").ok(),
+            Some(Some(SarAmount::Whole(1_234_511)))
+        );
+        assert_eq!(
+            parse(r#""4500.50""#).ok(),
+            Some(Some(SarAmount::Text("4500.50".into())))
+        );
+        assert_eq!(parse("null").ok(), Some(None));
+        assert!(parse("4500.5").is_err());
+        assert!(parse("1e300").is_err());
+    }
 
     #[test]
     fn a_payment_number_may_be_spelled_as_any_whole_number() {

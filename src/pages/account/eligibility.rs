@@ -3,10 +3,13 @@
 //! shared objection-window rule allows one.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::{components::A, hooks::use_navigate};
 use wire::{MemberEligibility, ObjectionWindowView};
 
-use super::{name, show};
+use super::{
+    household::{fixable_by_update, relation_words},
+    name, show,
+};
 use crate::{
     api,
     components::{
@@ -68,12 +71,22 @@ fn member_card(member: MemberEligibility, window: ObjectionWindowView) -> impl I
             .into_any()
         }
     });
+    // A reason the household's data can resolve: update it first (then object if need be).
+    let fix = (!member.eligible && fixable_by_update(&member.reasons)).then(|| {
+        view! {
+            <p>
+                {texts.household.fixable_note}
+                " "
+                <A href="/account/household">{texts.household.fixable_link}</A>
+            </p>
+        }
+    });
     view! {
         <section class="card member" aria-labelledby=format!("{id}-name")>
             <h2 id=format!("{id}-name") class="member__name">
                 {name(lang, &member.name_ar, &member.name_en).to_string()}
             </h2>
-            <p class="hint">{messages::relation(texts, &member.relation)}</p>
+            <p class="hint">{relation_words(texts, &member.relation, member.sex.as_deref())}</p>
             <p>{word_tag(word, tone)}</p>
             {(!member.reasons.is_empty()).then(|| {
                 view! {
@@ -87,6 +100,7 @@ fn member_card(member: MemberEligibility, window: ObjectionWindowView) -> impl I
                     </ul>
                 }
             })}
+            {fix}
             {objection}
         </section>
     }

@@ -2,9 +2,11 @@
 //! whether someone is signed in (on a fresh load), sends a signed-out visitor to
 //! `/login?next=<this page>`, and does the same whenever any request answers 401.
 
+pub mod bank;
 pub mod chart;
 pub mod eligibility;
 pub mod home;
+pub mod household;
 pub mod objection;
 pub mod objection_view;
 pub mod objections;

@@ -11,6 +11,7 @@ use crate::{
     components::{
         notice::word_tag,
         page::PageHeading,
+        print_button::PrintButton,
         summary_list::{SummaryList, SummaryRow},
     },
     format,
@@ -58,6 +59,7 @@ fn details(objection: Objection, filed: bool) -> impl IntoView {
         <ul class="bullets">
             {words.next_steps.iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
         </ul>
+        <PrintButton />
     }
 }
 

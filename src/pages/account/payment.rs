@@ -14,6 +14,7 @@ use crate::{
         loading::LoadFailed,
         notice::word_tag,
         page::PageHeading,
+        print_button::PrintButton,
         summary_list::{SummaryList, SummaryRow},
     },
     format,
@@ -50,8 +51,8 @@ fn detail_view(detail: PaymentDetail) -> impl IntoView {
             key: words.col_date,
             value: match rules::Date::parse(&payment.date) {
                 Ok(d) => vec![
-                    format::date(lang, d, format::Shown::Hijri),
                     format::date(lang, d, format::Shown::Gregorian),
+                    format::date(lang, d, format::Shown::Hijri),
                 ],
                 Err(_) => vec![payment.date.clone()],
             },
@@ -91,7 +92,7 @@ fn detail_view(detail: PaymentDetail) -> impl IntoView {
         .into_any()
     } else {
         view! {
-            <p>{messages::window_reason(lang, window.reason.as_deref(), window.deadline.as_deref())}</p>
+            <p>{messages::payment_window_reason(lang, window.reason.as_deref(), window.deadline.as_deref())}</p>
         }
         .into_any()
     };
@@ -107,6 +108,7 @@ fn detail_view(detail: PaymentDetail) -> impl IntoView {
                 {why_lines(lang, &detail).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
             </ol>
         </section>
+        <PrintButton />
         <section aria-labelledby="objection-title" class="panel">
             <h2 id="objection-title">{words.payment_objection_title}</h2>
             {objection}

@@ -63,7 +63,7 @@ fn row(payment: PaymentSummary, window: Option<Window>) -> impl IntoView {
                 {words.object_button}
             </button>
             <span id=deadline_id class="hint">
-                {fill(words.object_until, &[&format::date(lang, w.deadline, Shown::Hijri)])}
+                {fill(words.object_until, &[&format::both(lang, w.deadline)])}
             </span>
         }
     });
@@ -76,8 +76,8 @@ fn row(payment: PaymentSummary, window: Option<Window>) -> impl IntoView {
             </th>
             <td>
                 {date.map(|d| view! {
-                    <span class="table__line">{format::date(lang, d, Shown::Hijri)}</span>
-                    <span class="table__line hint">{format::date(lang, d, Shown::Gregorian)}</span>
+                    <span class="table__line">{format::date(lang, d, Shown::Gregorian)}</span>
+                    <span class="table__line hint">{format::date(lang, d, Shown::Hijri)}</span>
                 })}
             </td>
             <td class="table__number">{format::sar(lang, payment.amount)}</td>

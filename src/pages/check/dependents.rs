@@ -1,12 +1,12 @@
 //! `/check/dependents` (the dependents added so far, and "add another?") and
-//! `/check/add-dependent` (one dependent: relation, date of birth, nationality).
+//! `/check/add-dependent` (one dependent: relation with its sex, date of birth, nationality).
 
 use leptos::prelude::*;
 use rules::eligibility::{Nationality, Relation};
 
 use super::{
     back_href,
-    state::{DependentAnswer, Step},
+    state::{DependentAnswer, Kin, Sex, Step},
     use_changing, use_flow, use_go,
 };
 use crate::{
@@ -28,19 +28,29 @@ const RELATION_ID: &str = "relation";
 const BIRTH_ID: &str = "dependent-birth-date";
 const NATIONALITY_ID: &str = "dependent-nationality";
 
-const RELATIONS: &[Choice<Relation>] = &[
+const RELATIONS: &[Choice<Kin>] = &[
     Choice {
-        value: Relation::Spouse,
-        label: |t| t.check.spouse,
+        value: Kin::Husband,
+        label: |t| t.check.husband,
         hint: None,
     },
     Choice {
-        value: Relation::Child,
-        label: |t| t.check.child,
+        value: Kin::Wife,
+        label: |t| t.check.wife,
         hint: None,
     },
     Choice {
-        value: Relation::Other,
+        value: Kin::Son,
+        label: |t| t.check.son,
+        hint: None,
+    },
+    Choice {
+        value: Kin::Daughter,
+        label: |t| t.check.daughter,
+        hint: None,
+    },
+    Choice {
+        value: Kin::Other,
         label: |t| t.check.other_relative,
         hint: None,
     },
@@ -64,12 +74,18 @@ const NATIONALITIES: &[Choice<Nationality>] = &[
     },
 ];
 
-/// A relation in words.
-pub fn relation_words(texts: &'static Texts, relation: Relation) -> &'static str {
-    match relation {
-        Relation::Spouse => texts.check.spouse,
-        Relation::Child => texts.check.child,
-        Relation::Other => texts.check.other_relative,
+/// A relation in words, with its sex when known ("زوجة", "ابن"); without it (answers kept by
+/// an older page) both ("زوج أو زوجة").
+pub fn relation_words(texts: &'static Texts, relation: Relation, sex: Option<Sex>) -> &'static str {
+    let words = &texts.check;
+    match Kin::of(relation, sex) {
+        Some(Kin::Husband) => words.husband,
+        Some(Kin::Wife) => words.wife,
+        Some(Kin::Son) => words.son,
+        Some(Kin::Daughter) => words.daughter,
+        Some(Kin::Other) => words.other_relative,
+        None if relation == Relation::Spouse => words.spouse,
+        None => words.child,
     }
 }
 
@@ -82,11 +98,11 @@ pub fn nationality_words(texts: &'static Texts, nationality: Nationality) -> &'s
     }
 }
 
-/// "Dependent 2: Son or daughter, 1435-03-12 AH, Saudi".
+/// "Dependent 2: Daughter, 1435-03-12 AH, Saudi".
 pub fn dependent_line(lang: Lang, index: usize, dependent: &DependentAnswer) -> String {
     let texts = lang.texts();
     let details = [
-        relation_words(texts, dependent.relation).to_string(),
+        relation_words(texts, dependent.relation, dependent.sex).to_string(),
         dependent.birth.as_typed(texts.forms.hijri_suffix),
         nationality_words(texts, dependent.nationality).to_string(),
     ];
@@ -195,7 +211,7 @@ pub fn AddDependentStep() -> impl IntoView {
     let changing = use_changing();
     let navigate = leptos_router::hooks::use_navigate();
     let today = format::today();
-    let relation = RwSignal::new(None::<Relation>);
+    let relation = RwSignal::new(None::<Kin>);
     let birth = RwSignal::new(DateInput::default());
     let nationality = RwSignal::new(None::<Nationality>);
     let errors = FormErrors::new();
@@ -222,14 +238,15 @@ pub fn AddDependentStep() -> impl IntoView {
                 message: |t| t.check.dependent_nationality_missing,
             });
         }
-        if let (true, Some(relation), Some(nationality)) = (
+        if let (true, Some(kin), Some(nationality)) = (
             problems.is_empty(),
             relation.get_untracked(),
             nationality.get_untracked(),
         ) {
             flow.answers.update(|a| {
                 a.dependents.push(DependentAnswer {
-                    relation,
+                    relation: kin.relation(),
+                    sex: kin.sex(),
                     birth: input,
                     nationality,
                 })

@@ -10,7 +10,7 @@ use rules::{
 
 use super::{
     dependents::relation_words,
-    state::{Answers, Step},
+    state::{Answers, Sex, Step},
     use_flow,
 };
 use crate::{
@@ -19,6 +19,7 @@ use crate::{
         button::{Button, ButtonKind},
         notice::{Notice, StatusTag, Tone},
         page::use_page_title,
+        print_button::PrintButton,
     },
     format::{self, Shown},
     i18n::{Lang, Text, Texts, fill, lang, t},
@@ -86,7 +87,7 @@ fn criterion_item(result: CriterionResult, applicant_age: u32) -> impl IntoView 
     }
 }
 
-fn dependent_item(index: usize, dependent: DependentResult) -> impl IntoView {
+fn dependent_item(index: usize, dependent: DependentResult, sex: Option<Sex>) -> impl IntoView {
     let words = move || {
         let lang = lang();
         let texts = lang.texts();
@@ -96,7 +97,7 @@ fn dependent_item(index: usize, dependent: DependentResult) -> impl IntoView {
                 texts.check.dependent_n,
                 &[&format::number(lang, index as i64 + 1)]
             ),
-            relation_words(texts, dependent.relation),
+            relation_words(texts, dependent.relation, sex),
             texts.forms.separator,
             format::count(lang, &texts.forms.years, u64::from(dependent.age)),
         )
@@ -123,8 +124,8 @@ fn date_line(lang: Lang, date: Date) -> String {
     fill(
         lang.texts().check.result_date,
         &[
-            &format::date(lang, date, Shown::Hijri),
             &format::date(lang, date, Shown::Gregorian),
+            &format::date(lang, date, Shown::Hijri),
         ],
     )
 }
@@ -134,6 +135,8 @@ fn date_line(lang: Lang, date: Date) -> String {
 fn Outcome(
     /// The rules' assessment.
     assessment: Assessment,
+    /// Each dependent's sex as answered, in the assessment's order, for the words.
+    sexes: Vec<Option<Sex>>,
 ) -> impl IntoView {
     let eligible = assessment.eligible;
     let title: Text = if eligible {
@@ -170,7 +173,11 @@ fn Outcome(
         {(!dependents.is_empty()).then(|| view! {
             <h2>{t(|t| t.check.dependents_result_title)}</h2>
             <ul class="criteria">
-                {dependents.into_iter().enumerate().map(|(i, d)| dependent_item(i, d)).collect_view()}
+                {dependents
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, d)| dependent_item(i, d, sexes.get(i).copied().flatten()))
+                    .collect_view()}
             </ul>
         })}
         <h2>{t(|t| t.check.next_title)}</h2>
@@ -182,6 +189,7 @@ fn Outcome(
         <Notice>
             <p>{t(|t| t.check.disclaimer)}</p>
         </Notice>
+        <PrintButton />
     }
 }
 
@@ -195,6 +203,9 @@ pub fn CheckResult() -> impl IntoView {
     let assessment = format::today()
         .and_then(|today| flow.answers.with_untracked(|a| a.household(today)))
         .map(|household| rules::assess(&household));
+    let sexes: Vec<Option<Sex>> = flow
+        .answers
+        .with_untracked(|a| a.dependents.iter().map(|d| d.sex).collect());
     let start_again = Callback::new(move |()| {
         flow.clear();
         navigate(Step::Applicant.path(), Default::default());
@@ -202,7 +213,7 @@ pub fn CheckResult() -> impl IntoView {
     view! {
         <BackLink href=Step::Answers.path() />
         {match assessment {
-            Some(Ok(assessment)) => view! { <Outcome assessment=assessment /> }.into_any(),
+            Some(Ok(assessment)) => view! { <Outcome assessment=assessment sexes=sexes /> }.into_any(),
             _ => {
                 use_page_title(|| |t| t.check_title, None);
                 view! {

@@ -64,10 +64,62 @@ impl Step {
     }
 }
 
+/// A dependent's sex, kept only for the words (زوج / زوجة, ابن / ابنة): the rules do not use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+/// The relation as the person picks it: the rules' [`Relation`] and, for a spouse or a child,
+/// the sex.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kin {
+    Husband,
+    Wife,
+    Son,
+    Daughter,
+    Other,
+}
+
+impl Kin {
+    pub fn relation(self) -> Relation {
+        match self {
+            Kin::Husband | Kin::Wife => Relation::Spouse,
+            Kin::Son | Kin::Daughter => Relation::Child,
+            Kin::Other => Relation::Other,
+        }
+    }
+
+    pub fn sex(self) -> Option<Sex> {
+        match self {
+            Kin::Husband | Kin::Son => Some(Sex::Male),
+            Kin::Wife | Kin::Daughter => Some(Sex::Female),
+            Kin::Other => None,
+        }
+    }
+
+    /// Back from what is stored; an answer kept before the sex was asked has none.
+    pub fn of(relation: Relation, sex: Option<Sex>) -> Option<Kin> {
+        match (relation, sex) {
+            (Relation::Spouse, Some(Sex::Male)) => Some(Kin::Husband),
+            (Relation::Spouse, Some(Sex::Female)) => Some(Kin::Wife),
+            (Relation::Child, Some(Sex::Male)) => Some(Kin::Son),
+            (Relation::Child, Some(Sex::Female)) => Some(Kin::Daughter),
+            (Relation::Other, _) => Some(Kin::Other),
+            _ => None,
+        }
+    }
+}
+
 /// One dependent as answered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DependentAnswer {
     pub relation: Relation,
+    /// `None` in answers kept by an older version of the page.
+    #[serde(default)]
+    pub sex: Option<Sex>,
     pub birth: DateInput,
     pub nationality: Nationality,
 }

@@ -24,6 +24,7 @@ use crate::{
         form::{FieldError, FormErrors},
         notice::{Notice, Tone},
         page::PageHeading,
+        print_button::PrintButton,
         text_field::TextField,
     },
     format,
@@ -156,6 +157,7 @@ fn EstimateResult(
                 {t(|t| t.estimate.assumption)} " "
                 <A href="/check">{t(|t| t.estimate.check_link)}</A>
             </p>
+            <PrintButton />
         </section>
     }
 }

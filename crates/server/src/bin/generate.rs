@@ -10,7 +10,10 @@
 
 use anyhow::Context;
 use clap::Parser;
-use server::{db, demo, household::HouseholdRecord};
+use server::{
+    db, demo,
+    household::{HouseholdRecord, RecordedDependent},
+};
 
 #[derive(Debug, Parser)]
 struct Options {
@@ -272,11 +275,18 @@ async fn insert_batch(
                 })
         })
         .collect();
+    // Spouses are wives; children alternate son, daughter (no random draw, so the same seed
+    // still makes the same households).
+    let sex = |relation: &str, position: i64| match relation {
+        "spouse" => "female",
+        _ if position % 2 == 0 => "female",
+        _ => "male",
+    };
     for chunk in dependents.chunks(1000) {
         let sql = format!(
-            "INSERT INTO dependents (beneficiary_id, position, relation, name_ar, name_en, birth_date, \
-             birth_calendar, nationality) VALUES {}",
-            placeholders(database.backend, chunk.len(), 8)
+            "INSERT INTO dependents (beneficiary_id, position, relation, sex, name_ar, name_en, \
+             birth_date, birth_calendar, nationality) VALUES {}",
+            placeholders(database.backend, chunk.len(), 9)
         );
         let mut query = sqlx::query(&sql);
         for (beneficiary_id, position, relation, birth) in chunk {
@@ -284,6 +294,7 @@ async fn insert_batch(
                 .bind(*beneficiary_id)
                 .bind(*position)
                 .bind(*relation)
+                .bind(sex(relation, *position))
                 .bind("تابع")
                 .bind("Dependent")
                 .bind(*birth)
@@ -373,21 +384,21 @@ fn record_of(household: &Synthetic) -> HouseholdRecord {
         dependents: household
             .dependents
             .iter()
-            .map(|(relation, birth)| {
-                (
-                    String::new(),
-                    String::new(),
-                    Dependent {
-                        relation: if *relation == "spouse" {
-                            Relation::Spouse
-                        } else {
-                            Relation::Child
-                        },
-                        birth_date: None,
-                        birth_date_hijri: Some(birth.clone()),
-                        nationality: Nationality::Saudi,
+            .map(|(relation, birth)| RecordedDependent {
+                id: 0,
+                name_ar: String::new(),
+                name_en: String::new(),
+                sex: None,
+                dependent: Dependent {
+                    relation: if *relation == "spouse" {
+                        Relation::Spouse
+                    } else {
+                        Relation::Child
                     },
-                )
+                    birth_date: None,
+                    birth_date_hijri: Some(birth.clone()),
+                    nationality: Nationality::Saudi,
+                },
             })
             .collect(),
         monthly_income_halalas: household.income_halalas,

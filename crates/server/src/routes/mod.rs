@@ -1,8 +1,11 @@
 //! One module per resource, each with its own `router()`.
 
+pub mod bank_account;
 pub mod dev;
 pub mod eligibility;
 pub mod health;
+pub mod household_changes;
+pub mod instance;
 pub mod me;
 pub mod objections;
 pub mod password_reset;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::{
-    components::Redirect,
+    components::{A, Redirect},
     hooks::{use_navigate, use_query_map},
 };
 
@@ -154,7 +154,8 @@ pub fn ObjectionDetails() -> impl IntoView {
                         if choices.is_empty() || !view.objection.allowed {
                             return view! { <Redirect path=target.origin_href() /> }.into_any();
                         }
-                        view! { <DetailsForm target=target.clone() choices=choices /> }.into_any()
+                        let fixable = crate::pages::account::household::fixable_by_update(&reasons);
+                        view! { <DetailsForm target=target.clone() choices=choices fixable=fixable /> }.into_any()
                     }
                 }}
             }
@@ -170,6 +171,10 @@ fn DetailsForm(
     target: Target,
     /// The reasons to choose from.
     choices: Vec<Choice<&'static str>>,
+    /// A reason of the member's can be resolved by updating the household's data: say so,
+    /// with the way there, before the objection.
+    #[prop(optional)]
+    fixable: bool,
 ) -> impl IntoView {
     // The account area shows its pages only once `GET /me` named the account.
     let account = use_session().account_untracked().unwrap_or_default();
@@ -216,6 +221,15 @@ fn DetailsForm(
         <BackLink href=origin />
         <PageHeading title=|t| t.account.new_title errors=errors />
         <p class="lead">{move || lead(lang(), &lead_target)}</p>
+        {fixable.then(|| view! {
+            <Notice>
+                <p>
+                    {t(|t| t.household.fixable_note)}
+                    " "
+                    <A href="/account/household">{t(|t| t.household.fixable_link)}</A>
+                </p>
+            </Notice>
+        })}
         <ErrorSummary errors=errors />
         <form class="form" novalidate on:submit=submit>
             <RadioGroup id=REASON_ID legend=legend options=choices selected=reason errors=errors />

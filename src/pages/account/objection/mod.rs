@@ -45,7 +45,7 @@ pub fn forget_draft() {
     prefs::remove_local_value(prefs::DRAFT_KEY);
 }
 
-/// What the objection is on, in words: "الدفعة ١٠٨", "التابع ٢".
+/// What the objection is on, in words: "الدفعة 108", "التابع 2".
 pub fn subject(lang: Lang, target: &Target) -> String {
     match target {
         Target::Payment(cycle) => fill(
@@ -56,7 +56,7 @@ pub fn subject(lang: Lang, target: &Target) -> String {
     }
 }
 
-/// The sentence under the heading: "اعتراض مالي على الدفعة ١٠٨."
+/// The sentence under the heading: "اعتراض مالي على الدفعة 108."
 pub fn lead(lang: Lang, target: &Target) -> String {
     let words = &lang.texts().account;
     match target {
@@ -68,7 +68,7 @@ pub fn lead(lang: Lang, target: &Target) -> String {
     }
 }
 
-/// `applicant` -> "مقدم الطلب"; `dependent-2` -> "التابع ٢".
+/// `applicant` -> "مقدم الطلب"; `dependent-2` -> "التابع 2".
 pub fn member_name(lang: Lang, member: &str) -> String {
     let texts = lang.texts();
     match member

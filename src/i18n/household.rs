@@ -114,9 +114,6 @@ pub struct HouseholdTexts {
     pub change_income: &'static str,
     /// `{0}`: the payment number.
     pub payment_n: &'static str,
-    pub status_under_review: &'static str,
-    pub status_accepted: &'static str,
-    pub status_rejected: &'static str,
 
     // The eligibility and objection pages.
     pub fixable_note: &'static str,
@@ -222,9 +219,6 @@ pub const AR: HouseholdTexts = HouseholdTexts {
     change_remove: "حذف {0}",
     change_income: "تغيير الدخل الشهري إلى {0}",
     payment_n: "الدفعة رقم {0}",
-    status_under_review: "تحت الدراسة",
-    status_accepted: "مقبول",
-    status_rejected: "مرفوض",
 
     fixable_note: "يمكن معالجة هذا السبب بتحديث بيانات أسرتك.",
     fixable_link: "تحديث بيانات الأسرة",
@@ -329,9 +323,6 @@ pub const EN: HouseholdTexts = HouseholdTexts {
     change_remove: "Remove {0}",
     change_income: "Monthly income changed to {0}",
     payment_n: "Payment {0}",
-    status_under_review: "Under review",
-    status_accepted: "Accepted",
-    status_rejected: "Rejected",
 
     fixable_note: "This reason can be resolved by updating your household's details.",
     fixable_link: "Update household details",

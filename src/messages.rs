@@ -183,17 +183,6 @@ pub fn financial_reason(texts: &'static Texts, code: &str) -> &'static str {
     }
 }
 
-/// A member's relation.
-pub fn relation(texts: &'static Texts, relation: &str) -> &'static str {
-    let words = &texts.account;
-    match relation {
-        "applicant" => words.applicant,
-        "spouse" => words.spouse,
-        "child" => words.child,
-        _ => words.other_relative,
-    }
-}
-
 /// Why an objection to the eligibility result is not possible, with its deadline when that
 /// is the reason (90 days from the result).
 pub fn window_reason(lang: Lang, reason: Option<&str>, deadline: Option<&str>) -> String {

@@ -7,6 +7,7 @@
 //! a polite live region: it is information, not an error.
 
 use leptos::prelude::*;
+pub use rules::dates::Calendar;
 use rules::{
     Date, HijriDate,
     age::{self, AgeError, BirthDate},
@@ -20,15 +21,6 @@ use crate::{
     format::{self, Shown},
     i18n::{Text, fill, lang, t},
 };
-
-/// The calendar a date is typed in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Calendar {
-    /// Citizens' records carry a Hijri birth date.
-    #[default]
-    Hijri,
-    Gregorian,
-}
 
 /// A date as typed: three boxes and the calendar.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -223,14 +215,7 @@ pub fn DateField(
         }
     };
     let calendar_choice = move |choice: Calendar, label: Text| {
-        let input_id = format!(
-            "{id}-calendar-{}",
-            if choice == Calendar::Hijri {
-                "hijri"
-            } else {
-                "gregorian"
-            }
-        );
+        let input_id = format!("{id}-calendar-{}", choice.code());
         view! {
             <div class="choice">
                 <input

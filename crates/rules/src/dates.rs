@@ -43,6 +43,35 @@ crate::error_codes!(DateError {
     OutOfRange => "out_of_range", "outside the supported years (Gregorian 0001-9999, Hijri 1300-1500)";
 });
 
+/// The calendar a date is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Calendar {
+    /// Citizens' records carry a Hijri birth date. The alias reads answers the check page
+    /// kept in the tab's storage before the enum moved here.
+    #[default]
+    #[serde(alias = "Hijri")]
+    Hijri,
+    #[serde(alias = "Gregorian")]
+    Gregorian,
+}
+
+crate::value_codes!(Calendar {
+    Hijri => "hijri",
+    Gregorian => "gregorian",
+});
+
+impl Calendar {
+    /// A date written in this calendar as the rules' two fields, `(birth_date,
+    /// birth_date_hijri)`: the date goes in the field of its calendar.
+    pub fn fields<T>(self, date: T) -> (Option<T>, Option<T>) {
+        match self {
+            Calendar::Hijri => (None, Some(date)),
+            Calendar::Gregorian => (Some(date), None),
+        }
+    }
+}
+
 /// A day of the week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

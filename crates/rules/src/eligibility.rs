@@ -71,6 +71,37 @@ pub enum Relation {
     Other,
 }
 
+/// A dependent's sex. The rules do not use it; it gives the words (زوج / زوجة, ابن / ابنة)
+/// and travels with the relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+crate::value_codes!(ApplicantKind {
+    Head => "head",
+    Independent => "independent",
+});
+
+crate::value_codes!(Nationality {
+    Saudi => "saudi",
+    MobilityCard => "mobility_card",
+    NonSaudi => "non_saudi",
+});
+
+crate::value_codes!(Relation {
+    Spouse => "spouse",
+    Child => "child",
+    Other => "other",
+});
+
+crate::value_codes!(Sex {
+    Male => "male",
+    Female => "female",
+});
+
 /// The applicant. Birth dates are kept as typed (`YYYY-MM-DD`), exactly one of the two, so
 /// that a wrong date is the error `bad_date` rather than a parse failure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -97,3 +97,29 @@ macro_rules! error_codes {
     };
 }
 pub(crate) use error_codes;
+
+/// Implements `ALL`, `code()` and `from_code()` for a unit-variant value enum whose code is
+/// the string serde writes, the one the API, the database and the pages use: one table, both
+/// directions.
+macro_rules! value_codes {
+    ($ty:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
+        impl $ty {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            /// The snake_case code, the same string serde writes.
+            pub const fn code(self) -> &'static str {
+                match self { $($ty::$variant => $code),+ }
+            }
+
+            /// The variant with this exact code.
+            pub fn from_code(code: &str) -> Option<$ty> {
+                match code {
+                    $($code => Some($ty::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+pub(crate) use value_codes;

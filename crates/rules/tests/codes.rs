@@ -111,3 +111,61 @@ fn income_never_travels_as_a_float() {
         Some(money::Halalas(450_000))
     );
 }
+
+/// Every value enum: `code()` is the serde name, serde reads it back, `from_code` inverts
+/// `code()` and knows nothing else.
+macro_rules! values_round_trip {
+    ($($ty:path),+) => {$(
+        for value in <$ty>::ALL {
+            assert_eq!(written(value), value.code());
+            let read: $ty = serde_norway::from_str(value.code()).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(read, *value);
+            assert_eq!(<$ty>::from_code(value.code()), Some(*value));
+            assert_eq!(<$ty>::from_code(&value.code().to_uppercase()), None);
+        }
+        assert_eq!(<$ty>::from_code(""), None);
+    )+};
+}
+
+#[test]
+fn values_serialise_as_their_codes() {
+    use rules::eligibility::{ApplicantKind, Nationality, Relation, Sex};
+    values_round_trip!(ApplicantKind, Nationality, Relation, Sex, dates::Calendar);
+    assert_eq!(
+        Relation::ALL.iter().map(|r| r.code()).collect::<Vec<_>>(),
+        ["spouse", "child", "other"]
+    );
+    assert_eq!(
+        Nationality::ALL
+            .iter()
+            .map(|n| n.code())
+            .collect::<Vec<_>>(),
+        ["saudi", "mobility_card", "non_saudi"]
+    );
+    assert_eq!(
+        dates::Calendar::ALL
+            .iter()
+            .map(|c| c.code())
+            .collect::<Vec<_>>(),
+        ["hijri", "gregorian"]
+    );
+    assert_eq!(
+        Sex::ALL.iter().map(|s| s.code()).collect::<Vec<_>>(),
+        ["male", "female"]
+    );
+}
+
+#[test]
+fn a_calendar_kept_under_its_old_name_still_reads() {
+    let read = |text| serde_norway::from_str::<dates::Calendar>(text).ok();
+    assert_eq!(read("Hijri"), Some(dates::Calendar::Hijri));
+    assert_eq!(read("Gregorian"), Some(dates::Calendar::Gregorian));
+    assert_eq!(
+        dates::Calendar::Hijri.fields("1440-01-01"),
+        (None, Some("1440-01-01"))
+    );
+    assert_eq!(
+        dates::Calendar::Gregorian.fields("2020-01-01"),
+        (Some("2020-01-01"), None)
+    );
+}

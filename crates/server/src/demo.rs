@@ -7,18 +7,23 @@ use argon2::{
     password_hash::{SaltString, rand_core::OsRng},
 };
 
+use rules::{
+    dates::Calendar,
+    eligibility::{ApplicantKind, Nationality, Relation, Sex},
+};
+
 use crate::{db::Database, household};
 
 /// A member of a demo household other than the applicant.
 pub struct DemoDependent {
-    pub relation: &'static str,
-    /// `male` or `female`: the words say الزوجة / الزوج, ابن / ابنة.
-    pub sex: &'static str,
+    pub relation: Relation,
+    /// The words say الزوجة / الزوج, ابن / ابنة.
+    pub sex: Sex,
     pub name_ar: &'static str,
     pub name_en: &'static str,
     pub birth_date: &'static str,
-    pub birth_calendar: &'static str,
-    pub nationality: &'static str,
+    pub birth_calendar: Calendar,
+    pub nationality: Nationality,
 }
 
 /// One demo beneficiary; every demo account's password is [`DEMO_PASSWORD`].
@@ -27,9 +32,9 @@ pub struct DemoBeneficiary {
     pub name_ar: &'static str,
     pub name_en: &'static str,
     pub birth_date: &'static str,
-    pub birth_calendar: &'static str,
-    pub nationality: &'static str,
-    pub kind: &'static str,
+    pub birth_calendar: Calendar,
+    pub nationality: Nationality,
+    pub kind: ApplicantKind,
     pub mobile: &'static str,
     pub iban: Option<&'static str>,
     pub housing_proof: bool,
@@ -51,13 +56,13 @@ const IBAN: Option<&str> = Some("SA0380000000608010167519");
 
 const fn son(name_ar: &'static str, name_en: &'static str, hijri: &'static str) -> DemoDependent {
     DemoDependent {
-        relation: "child",
-        sex: "male",
+        relation: Relation::Child,
+        sex: Sex::Male,
         name_ar,
         name_en,
         birth_date: hijri,
-        birth_calendar: "hijri",
-        nationality: "saudi",
+        birth_calendar: Calendar::Hijri,
+        nationality: Nationality::Saudi,
     }
 }
 
@@ -67,25 +72,25 @@ const fn daughter(
     hijri: &'static str,
 ) -> DemoDependent {
     DemoDependent {
-        relation: "child",
-        sex: "female",
+        relation: Relation::Child,
+        sex: Sex::Female,
         name_ar,
         name_en,
         birth_date: hijri,
-        birth_calendar: "hijri",
-        nationality: "saudi",
+        birth_calendar: Calendar::Hijri,
+        nationality: Nationality::Saudi,
     }
 }
 
 const fn wife(name_ar: &'static str, name_en: &'static str, hijri: &'static str) -> DemoDependent {
     DemoDependent {
-        relation: "spouse",
-        sex: "female",
+        relation: Relation::Spouse,
+        sex: Sex::Female,
         name_ar,
         name_en,
         birth_date: hijri,
-        birth_calendar: "hijri",
-        nationality: "saudi",
+        birth_calendar: Calendar::Hijri,
+        nationality: Nationality::Saudi,
     }
 }
 
@@ -102,9 +107,9 @@ const fn person(
         name_ar,
         name_en,
         birth_date: birth_hijri,
-        birth_calendar: "hijri",
-        nationality: "saudi",
-        kind: "head",
+        birth_calendar: Calendar::Hijri,
+        nationality: Nationality::Saudi,
+        kind: ApplicantKind::Head,
         mobile,
         iban: IBAN,
         housing_proof: false,
@@ -178,7 +183,7 @@ pub const DEMO_BENEFICIARIES: &[DemoBeneficiary] = &[
         )
     },
     DemoBeneficiary {
-        kind: "independent",
+        kind: ApplicantKind::Independent,
         housing_proof: true,
         monthly_income_sar: 1500,
         ..person(
@@ -217,13 +222,13 @@ pub const DEMO_BENEFICIARIES: &[DemoBeneficiary] = &[
     DemoBeneficiary {
         dependents: &[
             DemoDependent {
-                relation: "spouse",
-                sex: "female",
+                relation: Relation::Spouse,
+                sex: Sex::Female,
                 name_ar: "ليلى حسن",
                 name_en: "Layla Hassan",
                 birth_date: "1992-03-08",
-                birth_calendar: "gregorian",
-                nationality: "non_saudi",
+                birth_calendar: Calendar::Gregorian,
+                nationality: Nationality::NonSaudi,
             },
             son("يزن تركي المطيري", "Yazan Turki Almutairi", "1439-06-06"),
         ],
@@ -255,16 +260,16 @@ pub const DEMO_BENEFICIARIES: &[DemoBeneficiary] = &[
     },
     DemoBeneficiary {
         birth_date: "1988-06-30",
-        birth_calendar: "gregorian",
-        nationality: "mobility_card",
+        birth_calendar: Calendar::Gregorian,
+        nationality: Nationality::MobilityCard,
         dependents: &[DemoDependent {
-            relation: "spouse",
-            sex: "female",
+            relation: Relation::Spouse,
+            sex: Sex::Female,
             name_ar: "فاطمة علي",
             name_en: "Fatima Ali",
             birth_date: "1990-01-15",
-            birth_calendar: "gregorian",
-            nationality: "non_saudi",
+            birth_calendar: Calendar::Gregorian,
+            nationality: Nationality::NonSaudi,
         }],
         ..person(
             "2000000006",
@@ -402,9 +407,9 @@ async fn seed_one(
     .bind(person.name_ar)
     .bind(person.name_en)
     .bind(person.birth_date)
-    .bind(person.birth_calendar)
-    .bind(person.nationality)
-    .bind(person.kind)
+    .bind(person.birth_calendar.code())
+    .bind(person.nationality.code())
+    .bind(person.kind.code())
     .bind(person.mobile)
     .bind(person.iban)
     .bind(i64::from(person.housing_proof))
@@ -420,13 +425,13 @@ async fn seed_one(
         )
         .bind(beneficiary_id)
         .bind(position as i64 + 1)
-        .bind(dependent.relation)
-        .bind(dependent.sex)
+        .bind(dependent.relation.code())
+        .bind(dependent.sex.code())
         .bind(dependent.name_ar)
         .bind(dependent.name_en)
         .bind(dependent.birth_date)
-        .bind(dependent.birth_calendar)
-        .bind(dependent.nationality)
+        .bind(dependent.birth_calendar.code())
+        .bind(dependent.nationality.code())
         .execute(&db.pool)
         .await?;
     }

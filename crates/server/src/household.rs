@@ -5,6 +5,7 @@
 use anyhow::Context;
 use rules::{
     Date, Estimate, Household,
+    dates::Calendar,
     eligibility::{Applicant, ApplicantKind, Assessment, Dependent, Nationality, Relation},
     money::SarAmount,
 };
@@ -113,7 +114,7 @@ impl HouseholdRecord {
             }
             members.push(MemberEligibility {
                 member: format!("dependent-{}", index + 1),
-                relation: relation_code(recorded.dependent.relation).to_owned(),
+                relation: recorded.dependent.relation.code().to_owned(),
                 sex: recorded.sex.clone(),
                 name_ar: recorded.name_ar.clone(),
                 name_en: recorded.name_en.clone(),
@@ -130,38 +131,16 @@ impl HouseholdRecord {
     }
 }
 
-pub fn relation_code(relation: Relation) -> &'static str {
-    match relation {
-        Relation::Spouse => "spouse",
-        Relation::Child => "child",
-        Relation::Other => "other",
-    }
+/// A stored code read back: one the rules do not know is corrupt data, not a user's error.
+fn stored<T>(what: &str, code: &str, from_code: fn(&str) -> Option<T>) -> anyhow::Result<T> {
+    from_code(code).with_context(|| format!("unknown {what} {code}"))
 }
 
-pub fn parse_relation(text: &str) -> anyhow::Result<Relation> {
-    Ok(match text {
-        "spouse" => Relation::Spouse,
-        "child" => Relation::Child,
-        "other" => Relation::Other,
-        other => anyhow::bail!("unknown relation {other}"),
-    })
-}
-
-pub fn parse_nationality(text: &str) -> anyhow::Result<Nationality> {
-    Ok(match text {
-        "saudi" => Nationality::Saudi,
-        "mobility_card" => Nationality::MobilityCard,
-        "non_saudi" => Nationality::NonSaudi,
-        other => anyhow::bail!("unknown nationality {other}"),
-    })
-}
-
+/// A stored date into the rules' two fields; anything but `hijri` is Gregorian.
 fn birth_fields(date: String, calendar: &str) -> (Option<String>, Option<String>) {
-    if calendar == "hijri" {
-        (None, Some(date))
-    } else {
-        (Some(date), None)
-    }
+    Calendar::from_code(calendar)
+        .unwrap_or(Calendar::Gregorian)
+        .fields(date)
 }
 
 type BeneficiaryRow = (
@@ -206,14 +185,10 @@ pub async fn load(
     .await?;
     let (birth_date, birth_date_hijri) = birth_fields(birth_date, &birth_calendar);
     let applicant = Applicant {
-        kind: if kind == "independent" {
-            ApplicantKind::Independent
-        } else {
-            ApplicantKind::Head
-        },
+        kind: ApplicantKind::from_code(&kind).unwrap_or(ApplicantKind::Head),
         birth_date,
         birth_date_hijri,
-        nationality: parse_nationality(&nationality)?,
+        nationality: stored("nationality", &nationality, Nationality::from_code)?,
         resident_last_3_months: resident != 0,
         detained_or_sheltered: detained != 0,
         bank_account: iban.is_some(),
@@ -246,10 +221,10 @@ pub async fn load(
             name_en,
             sex,
             dependent: Dependent {
-                relation: parse_relation(&relation)?,
+                relation: stored("relation", &relation, Relation::from_code)?,
                 birth_date,
                 birth_date_hijri,
-                nationality: parse_nationality(&nationality)?,
+                nationality: stored("nationality", &nationality, Nationality::from_code)?,
             },
         });
     }

@@ -2,11 +2,11 @@
 //! `/check/add-dependent` (one dependent: relation with its sex, date of birth, nationality).
 
 use leptos::prelude::*;
-use rules::eligibility::{Nationality, Relation};
+use rules::eligibility::{Nationality, Relation, Sex};
 
 use super::{
     back_href,
-    state::{DependentAnswer, Kin, Sex, Step},
+    state::{DependentAnswer, Kin, Step},
     use_changing, use_flow, use_go,
 };
 use crate::{

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Redirect};
 use rules::{
     Assessment, Date,
-    eligibility::{Criterion, CriterionResult, DependentResult, Reason},
+    eligibility::{Criterion, CriterionResult, DependentResult, Reason, Sex},
 };
 
 use super::{
     dependents::relation_words,
-    state::{Answers, Sex, Step},
+    state::{Answers, Step},
     use_flow,
 };
 use crate::{

@@ -3,7 +3,7 @@
 
 use rules::{
     Date,
-    eligibility::{Applicant, ApplicantKind, Dependent, Household, Nationality, Relation},
+    eligibility::{Applicant, ApplicantKind, Dependent, Household, Nationality, Relation, Sex},
     money::SarAmount,
 };
 use serde::{Deserialize, Serialize};
@@ -62,14 +62,6 @@ impl Step {
     pub fn change_path(self) -> String {
         format!("{}?change=1", self.path())
     }
-}
-
-/// A dependent's sex, kept only for the words (زوج / زوجة, ابن / ابنة): the rules do not use it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Sex {
-    Male,
-    Female,
 }
 
 /// The relation as the person picks it: the rules' [`Relation`] and, for a spouse or a child,

@@ -10,6 +10,10 @@
 
 use anyhow::Context;
 use clap::Parser;
+use rules::{
+    dates::Calendar,
+    eligibility::{ApplicantKind, Nationality, Relation, Sex},
+};
 use server::{
     db, demo,
     household::{HouseholdRecord, RecordedDependent},
@@ -162,7 +166,7 @@ struct Synthetic {
     id: i64,
     national_id: String,
     birth_hijri: String,
-    dependents: Vec<(&'static str, String)>,
+    dependents: Vec<(Relation, String)>,
     income_halalas: i64,
 }
 
@@ -176,7 +180,7 @@ fn synthetic(mix: &mut Mix, id: i64, number: u64) -> Synthetic {
     let mut dependents = Vec::new();
     if mix.below(10) < 8 {
         dependents.push((
-            "spouse",
+            Relation::Spouse,
             format!(
                 "{}-{:02}-{:02}",
                 1385 + mix.below(35),
@@ -187,7 +191,7 @@ fn synthetic(mix: &mut Mix, id: i64, number: u64) -> Synthetic {
     }
     for _ in 0..mix.below(6) {
         dependents.push((
-            "child",
+            Relation::Child,
             format!(
                 "{}-{:02}-{:02}",
                 1425 + mix.below(19),
@@ -249,9 +253,9 @@ async fn insert_batch(
             .bind("أسرة تجريبية")
             .bind(format!("Load {}", household.national_id))
             .bind(&household.birth_hijri)
-            .bind("hijri")
-            .bind("saudi")
-            .bind("head")
+            .bind(Calendar::Hijri.code())
+            .bind(Nationality::Saudi.code())
+            .bind(ApplicantKind::Head.code())
             .bind("0500000000")
             .bind("SA0380000000608010167519")
             .bind(hash)
@@ -263,7 +267,7 @@ async fn insert_batch(
         .await
         .context("beneficiaries")?;
 
-    let dependents: Vec<(i64, i64, &str, &String)> = households
+    let dependents: Vec<(i64, i64, Relation, &String)> = households
         .iter()
         .flat_map(|household| {
             household
@@ -277,10 +281,10 @@ async fn insert_batch(
         .collect();
     // Spouses are wives; children alternate son, daughter (no random draw, so the same seed
     // still makes the same households).
-    let sex = |relation: &str, position: i64| match relation {
-        "spouse" => "female",
-        _ if position % 2 == 0 => "female",
-        _ => "male",
+    let sex = |relation: Relation, position: i64| match relation {
+        Relation::Spouse => Sex::Female,
+        _ if position % 2 == 0 => Sex::Female,
+        _ => Sex::Male,
     };
     for chunk in dependents.chunks(1000) {
         let sql = format!(
@@ -293,13 +297,13 @@ async fn insert_batch(
             query = query
                 .bind(*beneficiary_id)
                 .bind(*position)
-                .bind(*relation)
-                .bind(sex(relation, *position))
+                .bind(relation.code())
+                .bind(sex(*relation, *position).code())
                 .bind("تابع")
                 .bind("Dependent")
                 .bind(*birth)
-                .bind("hijri")
-                .bind("saudi");
+                .bind(Calendar::Hijri.code())
+                .bind(Nationality::Saudi.code());
         }
         query
             .execute(&mut *transaction)
@@ -366,7 +370,7 @@ async fn insert_batch(
 }
 
 fn record_of(household: &Synthetic) -> HouseholdRecord {
-    use rules::eligibility::{Applicant, ApplicantKind, Dependent, Nationality, Relation};
+    use rules::eligibility::{Applicant, Dependent};
     HouseholdRecord {
         applicant_name_ar: String::new(),
         applicant_name_en: String::new(),
@@ -390,11 +394,7 @@ fn record_of(household: &Synthetic) -> HouseholdRecord {
                 name_en: String::new(),
                 sex: None,
                 dependent: Dependent {
-                    relation: if *relation == "spouse" {
-                        Relation::Spouse
-                    } else {
-                        Relation::Child
-                    },
+                    relation: *relation,
                     birth_date: None,
                     birth_date_hijri: Some(birth.clone()),
                     nationality: Nationality::Saudi,

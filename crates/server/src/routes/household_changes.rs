@@ -16,7 +16,8 @@ use axum::{
 use rules::{
     Date, Halalas,
     age::{self, BirthDate},
-    eligibility::{ApplicantKind, Dependent, Nationality},
+    dates::Calendar,
+    eligibility::{Dependent, Nationality, Relation, Sex},
     money::SarAmount,
 };
 use wire::{
@@ -31,7 +32,7 @@ use crate::{
     auth::CurrentUser,
     client::ClientAddress,
     error::{ApiError, ApiResult, field_error},
-    household::{self, HouseholdRecord, parse_nationality, parse_relation, relation_code},
+    household::{self, HouseholdRecord},
     idempotency,
     json::ApiJson,
 };
@@ -59,21 +60,14 @@ pub const TOO_LARGE: &str = "too_large";
 /// The scope of the row that makes two filings of one household count one after the other.
 const LOCK_SCOPE: &str = "household_changes";
 
-fn nationality_code(nationality: Nationality) -> &'static str {
-    match nationality {
-        Nationality::Saudi => "saudi",
-        Nationality::MobilityCard => "mobility_card",
-        Nationality::NonSaudi => "non_saudi",
-    }
-}
-
 /// A birth date's two fields as one date and its calendar.
 fn recorded_date(gregorian: &Option<String>, hijri: &Option<String>) -> (String, String) {
-    match (gregorian, hijri) {
-        (_, Some(hijri)) => (hijri.clone(), "hijri".to_owned()),
-        (Some(gregorian), None) => (gregorian.clone(), "gregorian".to_owned()),
-        (None, None) => (String::new(), "gregorian".to_owned()),
-    }
+    let (date, calendar) = match (gregorian, hijri) {
+        (_, Some(hijri)) => (hijri.clone(), Calendar::Hijri),
+        (Some(gregorian), None) => (gregorian.clone(), Calendar::Gregorian),
+        (None, None) => (String::new(), Calendar::Gregorian),
+    };
+    (date, calendar.code().to_owned())
 }
 
 /// The records as the wire shows them.
@@ -84,14 +78,10 @@ pub fn view_of(record: &HouseholdRecord) -> HouseholdView {
         applicant: HouseholdApplicant {
             name_ar: record.applicant_name_ar.clone(),
             name_en: record.applicant_name_en.clone(),
-            kind: match applicant.kind {
-                ApplicantKind::Head => "head",
-                ApplicantKind::Independent => "independent",
-            }
-            .to_owned(),
+            kind: applicant.kind.code().to_owned(),
             birth_date,
             calendar,
-            nationality: nationality_code(applicant.nationality).to_owned(),
+            nationality: applicant.nationality.code().to_owned(),
             resident_last_3_months: applicant.resident_last_3_months,
             detained_or_sheltered: applicant.detained_or_sheltered,
             bank_account: applicant.bank_account,
@@ -110,13 +100,13 @@ pub fn view_of(record: &HouseholdRecord) -> HouseholdView {
                     recorded_date(&dependent.birth_date, &dependent.birth_date_hijri);
                 HouseholdMember {
                     id: recorded.id,
-                    relation: relation_code(dependent.relation).to_owned(),
+                    relation: dependent.relation.code().to_owned(),
                     sex: recorded.sex.clone(),
                     name_ar: recorded.name_ar.clone(),
                     name_en: recorded.name_en.clone(),
                     birth_date,
                     calendar,
-                    nationality: nationality_code(dependent.nationality).to_owned(),
+                    nationality: dependent.nationality.code().to_owned(),
                 }
             })
             .collect(),
@@ -322,16 +312,16 @@ fn blank(kind: &str) -> HouseholdChange {
 }
 
 /// One of `allowed`, or the field's code.
-fn one_of(
+fn one_of<T>(
     fields: &mut Vec<FieldError>,
     field: &str,
     value: Option<&str>,
-    allowed: &[&str],
-) -> Option<String> {
-    match value {
+    from_code: fn(&str) -> Option<T>,
+) -> Option<T> {
+    match value.map(from_code) {
         None => fields.push(field_error(field, codes::REQUIRED)),
-        Some(value) if allowed.contains(&value) => return Some(value.to_owned()),
-        Some(_) => fields.push(field_error(field, codes::UNKNOWN_VALUE)),
+        Some(Some(value)) => return Some(value),
+        Some(None) => fields.push(field_error(field, codes::UNKNOWN_VALUE)),
     }
     None
 }
@@ -365,43 +355,34 @@ pub fn validate(
                 &mut fields,
                 "relation",
                 request.relation.as_deref(),
-                &["spouse", "child", "other"],
+                Relation::from_code,
             );
-            let sex = one_of(
-                &mut fields,
-                "sex",
-                request.sex.as_deref(),
-                &["male", "female"],
-            );
+            let sex = one_of(&mut fields, "sex", request.sex.as_deref(), Sex::from_code);
             let name = member_name(&mut fields, request.name.as_deref());
             let calendar = one_of(
                 &mut fields,
                 "calendar",
                 request.calendar.as_deref(),
-                &["hijri", "gregorian"],
+                Calendar::from_code,
             );
             let nationality = one_of(
                 &mut fields,
                 "nationality",
                 request.nationality.as_deref(),
-                &["saudi", "mobility_card", "non_saudi"],
+                Nationality::from_code,
             );
             let birth_date = request
                 .birth_date
                 .as_deref()
                 .map(rules::normalize::typed_digits)
                 .filter(|date| !date.is_empty());
-            let birth = match (&birth_date, calendar.as_deref()) {
+            let birth = match (&birth_date, calendar) {
                 (None, _) => {
                     fields.push(field_error("birth_date", codes::REQUIRED));
                     None
                 }
                 (Some(date), Some(calendar)) => {
-                    let (gregorian, hijri) = if calendar == "hijri" {
-                        (None, Some(date.as_str()))
-                    } else {
-                        (Some(date.as_str()), None)
-                    };
+                    let (gregorian, hijri) = calendar.fields(date.as_str());
                     match BirthDate::from_fields(gregorian, hijri)
                         .and_then(|birth| age::years(birth, today))
                     {
@@ -433,18 +414,18 @@ pub fn validate(
                 fields.is_empty(),
             ) {
                 household.dependents.push(Dependent {
-                    relation: parse_relation(&relation)?,
+                    relation,
                     birth_date: gregorian,
                     birth_date_hijri: hijri,
-                    nationality: parse_nationality(&nationality)?,
+                    nationality,
                 });
                 let mut change = blank("add_dependent");
-                change.relation = Some(relation);
-                change.sex = Some(sex);
+                change.relation = Some(relation.code().to_owned());
+                change.sex = Some(sex.code().to_owned());
                 change.name = Some(name);
                 change.birth_date = birth_date;
-                change.calendar = Some(calendar);
-                change.nationality = Some(nationality);
+                change.calendar = Some(calendar.code().to_owned());
+                change.nationality = Some(nationality.code().to_owned());
                 (change, "birth_date")
             } else {
                 return Err(ApiError::invalid_fields(fields));

@@ -14,7 +14,7 @@ pub mod state;
 pub mod today;
 
 use leptos::prelude::*;
-use rules::eligibility::Nationality;
+use rules::eligibility::{Nationality, Relation, Sex};
 use wire::{HouseholdChange, NewHouseholdChange};
 
 use self::{
@@ -54,18 +54,20 @@ pub fn fixable_by_update(reasons: &[String]) -> bool {
 
 /// A relation in words with the member's sex when recorded: الزوجة, الزوج, ابن, ابنة.
 pub fn relation_words(texts: &'static Texts, relation: &str, sex: Option<&str>) -> &'static str {
+    if relation == "applicant" {
+        return texts.account.applicant;
+    }
     let words = &texts.household;
-    match (relation, sex) {
-        ("applicant", _) => texts.account.applicant,
-        ("spouse", Some("female")) => words.wife,
-        ("spouse", Some("male")) => words.husband,
-        ("spouse", _) => words.spouse_unknown,
-        ("child", Some("female")) => words.daughter,
-        ("child", Some("male")) => words.son,
-        ("child", _) => words.child_unknown,
-        (_, Some("female")) => words.relative_female,
-        (_, Some("male")) => words.relative_male,
-        _ => words.relative_unknown,
+    match (Relation::from_code(relation), sex.and_then(Sex::from_code)) {
+        (Some(Relation::Spouse), Some(Sex::Female)) => words.wife,
+        (Some(Relation::Spouse), Some(Sex::Male)) => words.husband,
+        (Some(Relation::Spouse), None) => words.spouse_unknown,
+        (Some(Relation::Child), Some(Sex::Female)) => words.daughter,
+        (Some(Relation::Child), Some(Sex::Male)) => words.son,
+        (Some(Relation::Child), None) => words.child_unknown,
+        (_, Some(Sex::Female)) => words.relative_female,
+        (_, Some(Sex::Male)) => words.relative_male,
+        (_, None) => words.relative_unknown,
     }
 }
 
@@ -170,6 +172,24 @@ mod tests {
         assert_eq!(relation_words(texts, "child", Some("male")), "ابن");
         assert_eq!(relation_words(texts, "child", Some("female")), "ابنة");
         assert_eq!(relation_words(texts, "child", None), "ابن أو ابنة");
+        let words = &texts.household;
+        assert_eq!(
+            relation_words(texts, "applicant", Some("male")),
+            texts.account.applicant
+        );
+        assert_eq!(
+            relation_words(texts, "spouse", Some("?")),
+            words.spouse_unknown
+        );
+        assert_eq!(
+            relation_words(texts, "other", Some("female")),
+            words.relative_female
+        );
+        assert_eq!(
+            relation_words(texts, "other", Some("male")),
+            words.relative_male
+        );
+        assert_eq!(relation_words(texts, "other", None), words.relative_unknown);
         let en = Lang::En.texts();
         assert_eq!(relation_words(en, "spouse", Some("female")), "Wife");
     }

@@ -4,7 +4,7 @@
 
 use rules::{
     Date, Halalas, Household,
-    eligibility::{Applicant, ApplicantKind, Dependent, Nationality, Relation},
+    eligibility::{Applicant, ApplicantKind, Dependent, Nationality, Relation, Sex},
     money::{MoneyError, SarAmount, parse_sar},
     normalize::typed_digits,
 };
@@ -55,55 +55,20 @@ impl Person {
         }
     }
 
-    pub fn sex(self) -> &'static str {
+    pub fn sex(self) -> Sex {
         match self {
-            Person::Husband | Person::Son | Person::RelativeMale => "male",
-            Person::Wife | Person::Daughter | Person::RelativeFemale => "female",
+            Person::Husband | Person::Son | Person::RelativeMale => Sex::Male,
+            Person::Wife | Person::Daughter | Person::RelativeFemale => Sex::Female,
         }
     }
 }
 
-fn relation_code(relation: Relation) -> &'static str {
-    match relation {
-        Relation::Spouse => "spouse",
-        Relation::Child => "child",
-        Relation::Other => "other",
-    }
-}
-
-fn nationality_code(nationality: Nationality) -> &'static str {
-    match nationality {
-        Nationality::Saudi => "saudi",
-        Nationality::MobilityCard => "mobility_card",
-        Nationality::NonSaudi => "non_saudi",
-    }
-}
-
-fn parse_nationality(code: &str) -> Option<Nationality> {
-    match code {
-        "saudi" => Some(Nationality::Saudi),
-        "mobility_card" => Some(Nationality::MobilityCard),
-        "non_saudi" => Some(Nationality::NonSaudi),
-        _ => None,
-    }
-}
-
-fn parse_relation(code: &str) -> Option<Relation> {
-    match code {
-        "spouse" => Some(Relation::Spouse),
-        "child" => Some(Relation::Child),
-        "other" => Some(Relation::Other),
-        _ => None,
-    }
-}
-
-/// A date as recorded into the rules' two birth-date fields.
+/// A date as recorded into the rules' two birth-date fields; anything but `hijri` is
+/// Gregorian, as the server reads it.
 fn birth_fields(date: &str, calendar: &str) -> (Option<String>, Option<String>) {
-    if calendar == "hijri" {
-        (None, Some(date.to_string()))
-    } else {
-        (Some(date.to_string()), None)
-    }
+    Calendar::from_code(calendar)
+        .unwrap_or(Calendar::Gregorian)
+        .fields(date.to_string())
 }
 
 /// The form as typed.
@@ -199,18 +164,12 @@ impl ChangeInput {
                 match (self.person, name, self.nationality, self.birth.iso()) {
                     (Some(person), Some(name), Some(nationality), Ok(iso)) if errors.is_empty() => {
                         Ok(NewHouseholdChange {
-                            relation: Some(relation_code(person.relation()).to_string()),
-                            sex: Some(person.sex().to_string()),
+                            relation: Some(person.relation().code().to_string()),
+                            sex: Some(person.sex().code().to_string()),
                             name: Some(name),
                             birth_date: Some(iso),
-                            calendar: Some(
-                                match self.birth.calendar {
-                                    Calendar::Hijri => "hijri",
-                                    Calendar::Gregorian => "gregorian",
-                                }
-                                .to_string(),
-                            ),
-                            nationality: Some(nationality_code(nationality).to_string()),
+                            calendar: Some(self.birth.calendar.code().to_string()),
+                            nationality: Some(nationality.code().to_string()),
                             ..blank_change("add_dependent")
                         })
                     }
@@ -322,24 +281,20 @@ pub fn recorded_household(view: &HouseholdView, date: Date) -> Option<Household>
         .map(|member| {
             let (birth_date, birth_date_hijri) = birth_fields(&member.birth_date, &member.calendar);
             Some(Dependent {
-                relation: parse_relation(&member.relation)?,
+                relation: Relation::from_code(&member.relation)?,
                 birth_date,
                 birth_date_hijri,
-                nationality: parse_nationality(&member.nationality)?,
+                nationality: Nationality::from_code(&member.nationality)?,
             })
         })
         .collect::<Option<Vec<_>>>()?;
     Some(Household {
         date,
         applicant: Applicant {
-            kind: if applicant.kind == "independent" {
-                ApplicantKind::Independent
-            } else {
-                ApplicantKind::Head
-            },
+            kind: ApplicantKind::from_code(&applicant.kind).unwrap_or(ApplicantKind::Head),
             birth_date,
             birth_date_hijri,
-            nationality: parse_nationality(&applicant.nationality)?,
+            nationality: Nationality::from_code(&applicant.nationality)?,
             resident_last_3_months: applicant.resident_last_3_months,
             detained_or_sheltered: applicant.detained_or_sheltered,
             bank_account: applicant.bank_account,
@@ -400,10 +355,12 @@ pub fn preview(view: &HouseholdView, change: &NewHouseholdChange, today: Date) -
             let (birth_date, birth_date_hijri) =
                 birth_fields(change.birth_date.as_deref().unwrap_or_default(), calendar);
             after.dependents.push(Dependent {
-                relation: parse_relation(change.relation.as_deref().unwrap_or_default())?,
+                relation: Relation::from_code(change.relation.as_deref().unwrap_or_default())?,
                 birth_date,
                 birth_date_hijri,
-                nationality: parse_nationality(change.nationality.as_deref().unwrap_or_default())?,
+                nationality: Nationality::from_code(
+                    change.nationality.as_deref().unwrap_or_default(),
+                )?,
             });
             let name = change.name.clone().unwrap_or_default();
             rows.push(Row {

@@ -1,7 +1,7 @@
 //! The household as recorded: who, their relation, their birth date, and the income.
 
 use leptos::prelude::*;
-use rules::{HijriDate, money::parse_sar};
+use rules::{HijriDate, dates::Calendar, money::parse_sar};
 use wire::HouseholdView;
 
 use super::relation_words;
@@ -14,7 +14,7 @@ use crate::{
 
 /// A birth date as recorded, Gregorian first with Hijri beside; as recorded when unreadable.
 fn birth_words(lang: Lang, date: &str, calendar: &str) -> String {
-    if calendar != "hijri" {
+    if Calendar::from_code(calendar) != Some(Calendar::Hijri) {
         return format::iso_date(lang, date);
     }
     HijriDate::parse_recorded(date)

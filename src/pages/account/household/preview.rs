@@ -134,7 +134,10 @@ pub fn PreviewStep(
                 view! {
                     <tr>
                         <th scope="row">
+                            // The space keeps the name and the relation apart for a
+                            // screen reader too, where the line break is only visual.
                             {name(lang, &row.name_ar, &row.name_en).to_string()}
+                            " "
                             <span class="hint">
                                 {relation}
                                 {row.new.then(|| format!("{}{}", texts.forms.separator, words.new_member))}

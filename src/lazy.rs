@@ -176,12 +176,15 @@ pub fn mount_after_chunk(mount: impl FnOnce() + 'static) {
 
 /// Fetches the chunks of the public tools that promise to work offline once the app has
 /// loaded (the pre-check and the estimate), without waiting for a visit: the service worker
-/// holds them only from the second visit. Failures are ignored: the route tries again when
-/// opened.
+/// holds them only from the second visit. Then `window.portalOfflineReady` is true: the first
+/// load is over (the end-to-end tests wait for it before going offline). A failure is left
+/// alone: the route tries again when opened.
 pub fn prefetch_offline_chunks() {
-    #[cfg(feature = "split")]
     leptos::task::spawn_local(async {
-        let _ = preload_check().await;
-        let _ = preload_estimate().await;
+        #[cfg(feature = "split")]
+        if preload_check().await.is_err() || preload_estimate().await.is_err() {
+            return;
+        }
+        let _ = js_sys::Reflect::set(&window(), &"portalOfflineReady".into(), &true.into());
     });
 }

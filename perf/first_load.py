@@ -4,9 +4,13 @@
   first_load.py report DIST [--floor FLOOR_DIST]    the table (and the ratio to the floor)
   first_load.py check DIST BUDGET_TOML               exit 1, with the figures, over budget
 
-A page's first load is its HTML (prerendered: DIST/index.html for /, DIST/<page>/index.html;
-else the app shell DIST/200.html, or DIST/index.html without one) plus the .js, .wasm and .css files it names. Sizes are
-brotli -q 11 -w 24, the same settings host-config uses for the .br files hosts send.
+A page's first load is what it needs to render: its HTML (prerendered: DIST/index.html for /,
+DIST/<page>/index.html; else the app shell DIST/200.html, or DIST/index.html without one), the
+.js, .wasm and .css files it names, the JS modules those import (the chunk loader), and the
+route's wasm chunks (src/lazy.rs: a chunk is named after its routes' first path segment,
+`split_check-<hash>.wasm` for /check/...) with the shared chunks the loader fetches with it.
+Chunks fetched after the page has rendered (lazy::prefetch_offline_chunks) are not counted.
+Sizes are brotli -q 11 -w 24, the same settings host-config uses for the .br files hosts send.
 """
 import os
 import re
@@ -14,7 +18,7 @@ import subprocess
 import sys
 import tomllib
 
-PAGES = ["/", "/check", "/estimate", "/login", "/contact"]
+PAGES = ["/", "/check", "/estimate", "/login", "/contact", "/account"]
 _cache = {}
 
 
@@ -33,14 +37,42 @@ def page_html(dist, page):
     return next(path for path in candidates if os.path.isfile(path))
 
 
+def split_modules(dist, loader):
+    """{module: [wasm files]} from the chunk loader scripts/wasm-split writes: each split
+    module's own file first, then the shared chunks it waits for."""
+    text = open(os.path.join(dist, loader), encoding="utf-8").read()
+    shared = dict(re.findall(
+        r'const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./([^"]+)"',
+        text))
+    modules = {}
+    for module, own, deps in re.findall(
+            r'export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*'
+            r'const src = fetch\(new URL\("\./([^"]+)"[^\]]*?, \[([^\]]*)\]\)\)', text):
+        modules[module] = [own] + [shared[dep.strip()] for dep in deps.split(",") if dep.strip()]
+    return modules
+
+
 def first_load(dist, page):
-    """[(file, raw, brotli)] for the page's HTML and the code and styles it names."""
+    """[(file, raw, brotli)] for the page's HTML, the code and styles it names, the modules
+    they import, and the route's wasm chunks."""
     html_path = page_html(dist, page)
     html = open(html_path, encoding="utf-8", errors="replace").read()
     names = []
-    for name in re.findall(r"""["'(\s]/([^"'()\s?#]+\.(?:js|wasm|css))\b""", html):
+
+    def add(name):
         if name not in names and os.path.isfile(os.path.join(dist, name)):
             names.append(name)
+
+    for name in re.findall(r"""["'(\s]/([^"'()\s?#]+\.(?:js|wasm|css))\b""", html):
+        add(name)
+    for name in [name for name in names if name.endswith(".js")]:
+        text = open(os.path.join(dist, name), encoding="utf-8", errors="replace").read()
+        for imported in re.findall(r"""from\s*["']\./([^"']+\.js)["']""", text):
+            add(imported)
+            if os.path.basename(imported).startswith("__wasm_split"):
+                module = page.strip("/").split("/")[0]
+                for chunk in split_modules(dist, imported).get(module, []):
+                    add(chunk)
     files = [html_path] + [os.path.join(dist, name) for name in names]
     return [(os.path.relpath(path, dist),) + brotli_size(path) for path in files]
 

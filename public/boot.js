@@ -109,6 +109,8 @@
     if (!jsUrl) return;
     import(jsUrl)
       .then((bindings) => bindings.default({ module_or_path: wasmUrl }))
+      // A page whose code is a separate chunk mounts once that chunk is there (src/lazy.rs).
+      .then(() => window.portalMounting)
       .then(takeOver);
   };
 

@@ -42,6 +42,17 @@ ensure_wasm_bindgen_cli() {
   fi
 }
 
+# The route splitter scripts/wasm-split runs after Trunk's build (Trunk.toml's post_build hook).
+WASM_SPLIT_VERSION=0.2.4
+ensure_wasm_split_cli() {
+  if ! command -v wasm-split-cli >/dev/null ||
+    ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION"
+    cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" \
+      --features build-binary
+  fi
+}
+
 # node_modules from package-lock.json: binaryen (wasm-opt), Playwright, axe-core.
 ensure_node_modules() {
   if ! command -v npm >/dev/null; then
@@ -79,6 +90,7 @@ ensure_build_tools() {
   ensure_node_modules
   ensure_trunk
   ensure_wasm_bindgen_cli
+  ensure_wasm_split_cli
 }
 
 # Builds the app in release into dist/ (Trunk skips nothing: it is quick when target/ is warm),

@@ -149,3 +149,11 @@ pub fn time(lang: Lang, instant: &js_sys::Date) -> String {
     let options = options(&[("hour", "numeric".into()), ("minute", "2-digit".into())]);
     DateTimeFormat::new(number_locale(lang), &options).format_date(instant)
 }
+
+/// A length in tenths of a unit, for SVG attributes: 1234 → "123.4", -5 → "-0.5". Integer
+/// formatting only, so the wasm carries no float formatter.
+pub fn tenths(value: i64) -> String {
+    let sign = if value < 0 { "-" } else { "" };
+    let value = value.unsigned_abs();
+    format!("{sign}{}.{}", value / 10, value % 10)
+}

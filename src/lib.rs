@@ -7,6 +7,7 @@ pub mod components;
 pub mod content;
 pub mod format;
 pub mod i18n;
+pub mod lazy;
 pub mod messages;
 pub mod pages;
 pub mod prefs;
@@ -14,6 +15,7 @@ pub mod session;
 
 use leptos::prelude::*;
 use leptos_router::{
+    Lazy,
     components::{ParentRoute, Route, Router, Routes},
     path,
 };
@@ -21,40 +23,8 @@ use leptos_router::{
 use crate::{
     components::shell::Shell,
     i18n::{Lang, Locale},
-    pages::{
-        about::About,
-        account::{
-            AccountArea,
-            bank::BankAccountPage,
-            eligibility::Eligibility,
-            home::AccountHome,
-            household::HouseholdPage,
-            objection::{details::ObjectionDetails, review::ObjectionReview},
-            objection_view::ObjectionView,
-            objections::Objections,
-            payment::Payment,
-            payments::Payments,
-            tickets::{NewTicketPage, Tickets},
-        },
-        check::{
-            CheckFlow, CheckStart,
-            birth_date::BirthDateStep,
-            dependents::{AddDependentStep, DependentsStep},
-            question::{
-                ApplicantStep, BankAccountStep, DetentionStep, HousingStep, NationalityStep,
-                ResidencyStep,
-            },
-            result::CheckResult,
-            review::ReviewAnswers,
-        },
-        contact::Contact,
-        estimate::Estimate,
-        home::Home,
-        login::Login,
-        login_reset::PasswordReset,
-        login_verify::VerifyLogin,
-        not_found::NotFound,
-    },
+    lazy::*,
+    pages::{about::About, contact::Contact, home::Home, not_found::NotFound},
     session::Session,
 };
 
@@ -62,12 +32,18 @@ use crate::{
 /// in one task, so no frame shows it empty; public/boot.js keeps what was typed meanwhile.
 pub fn mount() {
     console_error_panic_hook_lite();
+    lazy::mount_after_chunk(mount_now);
+}
+
+/// The mount itself, once the page's chunk is there (src/lazy.rs).
+fn mount_now() {
     let document = document();
     match document.get_element_by_id("app") {
         Some(root) => {
             root.set_inner_html("");
             if let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) {
                 leptos::mount::mount_to(root, App).forget();
+                lazy::prefetch_offline_chunks();
             }
         }
         None => leptos::mount::mount_to_body(App),
@@ -94,39 +70,39 @@ pub fn App() -> impl IntoView {
             <Shell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
-                    <ParentRoute path=path!("/check") view=CheckFlow>
-                        <Route path=path!("") view=CheckStart />
-                        <Route path=path!("applicant") view=ApplicantStep />
-                        <Route path=path!("birth-date") view=BirthDateStep />
-                        <Route path=path!("nationality") view=NationalityStep />
-                        <Route path=path!("residency") view=ResidencyStep />
-                        <Route path=path!("detention") view=DetentionStep />
-                        <Route path=path!("bank-account") view=BankAccountStep />
-                        <Route path=path!("housing") view=HousingStep />
-                        <Route path=path!("dependents") view=DependentsStep />
-                        <Route path=path!("add-dependent") view=AddDependentStep />
-                        <Route path=path!("answers") view=ReviewAnswers />
-                        <Route path=path!("result") view=CheckResult />
+                    <ParentRoute path=path!("/check") view={Lazy::<CheckFlowRoute>::new()}>
+                        <Route path=path!("") view={Lazy::<CheckStartRoute>::new()} />
+                        <Route path=path!("applicant") view={Lazy::<ApplicantRoute>::new()} />
+                        <Route path=path!("birth-date") view={Lazy::<BirthDateRoute>::new()} />
+                        <Route path=path!("nationality") view={Lazy::<NationalityRoute>::new()} />
+                        <Route path=path!("residency") view={Lazy::<ResidencyRoute>::new()} />
+                        <Route path=path!("detention") view={Lazy::<DetentionRoute>::new()} />
+                        <Route path=path!("bank-account") view={Lazy::<BankAccountRoute>::new()} />
+                        <Route path=path!("housing") view={Lazy::<HousingRoute>::new()} />
+                        <Route path=path!("dependents") view={Lazy::<DependentsRoute>::new()} />
+                        <Route path=path!("add-dependent") view={Lazy::<AddDependentRoute>::new()} />
+                        <Route path=path!("answers") view={Lazy::<ReviewAnswersRoute>::new()} />
+                        <Route path=path!("result") view={Lazy::<CheckResultRoute>::new()} />
                     </ParentRoute>
-                    <Route path=path!("/estimate") view=Estimate />
+                    <Route path=path!("/estimate") view={Lazy::<EstimateRoute>::new()} />
                     <Route path=path!("/contact") view=Contact />
                     <Route path=path!("/about") view=About />
-                    <Route path=path!("/login") view=Login />
-                    <Route path=path!("/login/verify") view=VerifyLogin />
-                    <Route path=path!("/login/reset") view=PasswordReset />
-                    <ParentRoute path=path!("/account") view=AccountArea>
-                        <Route path=path!("") view=AccountHome />
-                        <Route path=path!("eligibility") view=Eligibility />
-                        <Route path=path!("payments") view=Payments />
-                        <Route path=path!("payments/:cycle") view=Payment />
-                        <Route path=path!("objections") view=Objections />
-                        <Route path=path!("objections/new") view=ObjectionDetails />
-                        <Route path=path!("objections/review") view=ObjectionReview />
-                        <Route path=path!("objections/:reference") view=ObjectionView />
-                        <Route path=path!("tickets") view=Tickets />
-                        <Route path=path!("tickets/new") view=NewTicketPage />
-                        <Route path=path!("bank") view=BankAccountPage />
-                        <Route path=path!("household") view=HouseholdPage />
+                    <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} />
+                    <Route path=path!("/login/verify") view={Lazy::<VerifyLoginRoute>::new()} />
+                    <Route path=path!("/login/reset") view={Lazy::<PasswordResetRoute>::new()} />
+                    <ParentRoute path=path!("/account") view={Lazy::<AccountAreaRoute>::new()}>
+                        <Route path=path!("") view={Lazy::<AccountHomeRoute>::new()} />
+                        <Route path=path!("eligibility") view={Lazy::<EligibilityRoute>::new()} />
+                        <Route path=path!("payments") view={Lazy::<PaymentsRoute>::new()} />
+                        <Route path=path!("payments/:cycle") view={Lazy::<PaymentRoute>::new()} />
+                        <Route path=path!("objections") view={Lazy::<ObjectionsRoute>::new()} />
+                        <Route path=path!("objections/new") view={Lazy::<ObjectionDetailsRoute>::new()} />
+                        <Route path=path!("objections/review") view={Lazy::<ObjectionReviewRoute>::new()} />
+                        <Route path=path!("objections/:reference") view={Lazy::<ObjectionViewRoute>::new()} />
+                        <Route path=path!("tickets") view={Lazy::<TicketsRoute>::new()} />
+                        <Route path=path!("tickets/new") view={Lazy::<NewTicketRoute>::new()} />
+                        <Route path=path!("bank") view={Lazy::<BankRoute>::new()} />
+                        <Route path=path!("household") view={Lazy::<HouseholdRoute>::new()} />
                     </ParentRoute>
                 </Routes>
             </Shell>

@@ -14,6 +14,8 @@ async function tabTo(page: Page, target: Locator) {
 test('an eligible head of household with a dependent, in Arabic, offline after the first load', async ({ page, context }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'حساب المواطن' })).toBeVisible();
+  // The first load is over once the app runs with the pre-check's code (src/lazy.rs).
+  await page.waitForFunction(() => (window as unknown as { portalOfflineReady?: boolean }).portalOfflineReady === true);
   await context.setOffline(true);
 
   await page.getByRole('navigation').getByRole('link', { name: 'تحقق من الأهلية' }).click();

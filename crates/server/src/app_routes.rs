@@ -4,7 +4,9 @@
 //!
 //! The table is `view!` markup: `<Route path=path!("...") .../>` leaves inside
 //! `<ParentRoute path=path!("...")>` groups. Any tag whose name ends in `Route` counts (a
-//! `ProtectedRoute` or a lazily loaded route too); one whose name holds `ParentRoute` nests.
+//! `ProtectedRoute` too); one whose name holds `ParentRoute` nests. A route split into its own
+//! wasm chunk keeps its tag and path: only its view reads `view={Lazy::<CheckFlowRoute>::new()}`
+//! (`src/lazy.rs`), and a `<` right after `::` (a turbofish) is Rust, not a tag.
 
 use std::sync::LazyLock;
 
@@ -161,7 +163,7 @@ pub fn parse_route_table(source: &str) -> Vec<RoutePattern> {
     let mut parents: Vec<String> = Vec::new();
     let mut routes = Vec::new();
     let mut rest = table;
-    while let Some(start) = rest.find('<') {
+    while let Some(start) = next_tag(rest) {
         rest = &rest[start + 1..];
         let closing = rest.starts_with('/');
         let name: String = rest
@@ -179,8 +181,8 @@ pub fn parse_route_table(source: &str) -> Vec<RoutePattern> {
             }
             continue;
         }
-        // The tag's own text: up to the next tag (a `view=` closure holds no `<`).
-        let tag = &rest[..rest.find('<').unwrap_or(rest.len())];
+        // The tag's own text: up to the next tag (a `view=` closure holds no tag).
+        let tag = &rest[..next_tag(rest).unwrap_or(rest.len())];
         let Some(path) = path_literal(tag) else {
             continue;
         };
@@ -197,6 +199,13 @@ pub fn parse_route_table(source: &str) -> Vec<RoutePattern> {
         }
     }
     routes
+}
+
+/// Where the next tag starts: a `<` that is not a turbofish's (`Lazy::<CheckFlowRoute>`).
+fn next_tag(text: &str) -> Option<usize> {
+    text.match_indices('<')
+        .map(|(index, _)| index)
+        .find(|&index| !text[..index].ends_with("::"))
 }
 
 /// The markup between `<Routes` and `</Routes>`.
@@ -234,10 +243,11 @@ mod tests {
                     <Route path=path!("birth-date") view=BirthDateStep />
                 </ParentRoute>
                 <Route path=path!("/login/verify") view=VerifyLogin />
-                <ProtectedParentRoute path=path!("/account") view=AccountArea condition=move || Some(true) redirect_path=|| "/login">
-                    <Route path=path!("payments/:cycle") view=Payment />
+                <ProtectedParentRoute path=path!("/account") view={Lazy::<AccountAreaRoute>::new()} condition=move || Some(true) redirect_path=|| "/login">
+                    <Route path=path!("payments/:cycle") view={Lazy::<PaymentRoute>::new()} />
                     <LazyRoute path=path!("files/*rest") view=Files />
                 </ProtectedParentRoute>
+                <Route path=path!("/estimate") view={Lazy::<EstimateRoute>::new()} />
             </Routes></Router> }
         "#;
         let routes = parse_route_table(source);
@@ -249,7 +259,8 @@ mod tests {
                 "/check/birth-date",
                 "/login/verify",
                 "/account/payments/:param",
-                "/account/files/*"
+                "/account/files/*",
+                "/estimate"
             ]
         );
         assert!(routes[4].matches("/account/payments/2026-01"));
@@ -283,6 +294,10 @@ mod tests {
             "/account/payments",
             "/account/payments/2026-01",
             "/account/objections/ABC-123",
+            "/login/verify",
+            "/login/reset",
+            "/account/bank",
+            "/account/household",
         ] {
             assert!(is_app_page(page), "{page} should be an app page");
         }

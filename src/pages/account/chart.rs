@@ -11,11 +11,13 @@ use crate::{
     i18n::{fill, lang},
 };
 
-const WIDTH: f64 = 360.0;
-const LEFT: f64 = 48.0;
-const RIGHT: f64 = 352.0;
-const TOP: f64 = 12.0;
-const BOTTOM: f64 = 150.0;
+/// The drawing area, in whole units; bars are computed in tenths with integers and written by
+/// [`format::tenths`] (no float formatting code in the wasm).
+const WIDTH: i64 = 360;
+const LEFT: i64 = 48;
+const RIGHT: i64 = 352;
+const TOP: i64 = 12;
+const BOTTOM: i64 = 150;
 /// How many payments the chart shows.
 pub const MONTHS: usize = 24;
 
@@ -43,8 +45,9 @@ pub fn PaymentsChart(
         .max()
         .unwrap_or(0)
         .max(1);
-    let step = (RIGHT - LEFT) / bars.len().max(1) as f64;
-    let height = |amount: i64| (BOTTOM - TOP) * amount as f64 / max as f64;
+    // In tenths of a unit.
+    let count = bars.len().max(1) as i64;
+    let height = |amount: i64| (BOTTOM - TOP) * 10 * amount / max;
     let shown = payments
         .get(..payments.len().min(MONTHS))
         .unwrap_or_default();
@@ -75,10 +78,10 @@ pub fn PaymentsChart(
             view! {
                 <rect
                     class="chart__bar"
-                    x=format!("{:.1}", LEFT + step * i as f64 + step * 0.15)
-                    y=format!("{:.1}", BOTTOM - h)
-                    width=format!("{:.1}", step * 0.7)
-                    height=format!("{:.1}", h)
+                    x=format::tenths(LEFT * 10 + (RIGHT - LEFT) * (20 * i as i64 + 3) / (2 * count))
+                    y=format::tenths(BOTTOM * 10 - h)
+                    width=format::tenths((RIGHT - LEFT) * 7 / count)
+                    height=format::tenths(h)
                 />
             }
         })
@@ -96,10 +99,10 @@ pub fn PaymentsChart(
                 <desc id="payments-chart-desc">{desc}</desc>
                 <line class="chart__axis" x1=LEFT x2=RIGHT y1=BOTTOM y2=BOTTOM />
                 <line class="chart__grid" x1=LEFT x2=RIGHT y1=TOP y2=TOP />
-                <text class="chart__label" x={LEFT - 6.0} y={TOP + 4.0} text-anchor="end">
+                <text class="chart__label" x={LEFT - 6} y={TOP + 4} text-anchor="end">
                     {move || format::number(lang(), max)}
                 </text>
-                <text class="chart__label" x={LEFT - 6.0} y={BOTTOM + 4.0} text-anchor="end">
+                <text class="chart__label" x={LEFT - 6} y={BOTTOM + 4} text-anchor="end">
                     {move || format::number(lang(), 0)}
                 </text>
                 {rects}

@@ -10,11 +10,13 @@ use crate::{
     i18n::{fill, lang},
 };
 
-/// The drawing area inside the SVG's 360 x 220 view box.
-const LEFT: f64 = 56.0;
-const RIGHT: f64 = 344.0;
-const TOP: f64 = 20.0;
-const BOTTOM: f64 = 176.0;
+/// The drawing area inside the SVG's 360 x 220 view box, in whole units. Coordinates are
+/// computed in tenths of a unit with integers and written by [`format::tenths`]: no float
+/// formatting code in the wasm.
+const LEFT: i64 = 56;
+const RIGHT: i64 = 344;
+const TOP: i64 = 20;
+const BOTTOM: i64 = 176;
 /// Incomes sampled between 0 and the axis' end, besides the thresholds.
 const SAMPLES: i64 = 40;
 
@@ -67,23 +69,28 @@ impl ChartData {
         }
     }
 
-    /// SVG x for an income.
-    pub fn x(&self, income: i64) -> f64 {
-        LEFT + (RIGHT - LEFT) * (income.clamp(0, self.max_income) as f64) / (self.max_income as f64)
+    /// SVG x for an income, in tenths of a unit.
+    pub fn x(&self, income: i64) -> i64 {
+        LEFT * 10 + (RIGHT - LEFT) * 10 * income.clamp(0, self.max_income) / self.max_income.max(1)
     }
 
-    /// SVG y for a support.
-    pub fn y(&self, support: i64) -> f64 {
-        BOTTOM
-            - (BOTTOM - TOP) * (support.clamp(0, self.max_support) as f64)
-                / (self.max_support as f64)
+    /// SVG y for a support, in tenths of a unit.
+    pub fn y(&self, support: i64) -> i64 {
+        BOTTOM * 10
+            - (BOTTOM - TOP) * 10 * support.clamp(0, self.max_support) / self.max_support.max(1)
     }
 
     /// The curve as an SVG `points` list.
     pub fn points(&self) -> String {
         self.curve
             .iter()
-            .map(|(income, support)| format!("{:.1},{:.1}", self.x(*income), self.y(*support)))
+            .map(|(income, support)| {
+                format!(
+                    "{},{}",
+                    format::tenths(self.x(*income)),
+                    format::tenths(self.y(*support))
+                )
+            })
             .collect::<Vec<_>>()
             .join(" ")
     }
@@ -114,10 +121,10 @@ pub fn SupportChart(
     };
     let tick = move |income: i64| {
         let d = data.get_value();
-        let x = d.x(income);
+        let x = format::tenths(d.x(income));
         view! {
-            <line class="chart__grid" x1=x x2=x y1=TOP y2=BOTTOM />
-            <text class="chart__label" x=x y={BOTTOM + 16.0} text-anchor="middle">
+            <line class="chart__grid" x1=x.clone() x2=x.clone() y1=TOP y2=BOTTOM />
+            <text class="chart__label" x=x y={BOTTOM + 16} text-anchor="middle">
                 {move || format::number(lang(), income)}
             </text>
         }
@@ -141,23 +148,23 @@ pub fn SupportChart(
                 {tick(d.cutoff)}
                 <line class="chart__axis" x1=LEFT x2=RIGHT y1=BOTTOM y2=BOTTOM />
                 <line class="chart__axis" x1=LEFT x2=LEFT y1=TOP y2=BOTTOM />
-                <text class="chart__label" x={LEFT - 6.0} y={top_y + 4.0} text-anchor="end">
+                <text class="chart__label" x={LEFT - 6} y=format::tenths(top_y + 40) text-anchor="end">
                     {move || format::number(lang(), d.max_support)}
                 </text>
-                <text class="chart__label" x={LEFT - 6.0} y={BOTTOM + 4.0} text-anchor="end">
+                <text class="chart__label" x={LEFT - 6} y={BOTTOM + 4} text-anchor="end">
                     {move || format::number(lang(), 0)}
                 </text>
                 <polyline class="chart__line" points=d.points() />
-                <circle class="chart__point" cx=you_x cy=you_y r="6" />
+                <circle class="chart__point" cx=format::tenths(you_x) cy=format::tenths(you_y) r="6" />
                 <text
                     class="chart__you"
-                    x=you_x
-                    y={(you_y - 12.0).max(TOP + 2.0)}
-                    text-anchor={if you_x > 280.0 { "end" } else { "middle" }}
+                    x=format::tenths(you_x)
+                    y=format::tenths((you_y - 120).max(TOP * 10 + 20))
+                    text-anchor={if you_x > 2800 { "end" } else { "middle" }}
                 >
                     {move || words().0.estimate.chart_you}
                 </text>
-                <text class="chart__label chart__axis-name" x={(LEFT + RIGHT) / 2.0} y="212" text-anchor="middle">
+                <text class="chart__label chart__axis-name" x={(LEFT + RIGHT) / 2} y="212" text-anchor="middle">
                     {move || words().0.estimate.chart_income}
                 </text>
                 <text class="chart__label chart__axis-name" x=LEFT y="12" text-anchor="start">

@@ -346,6 +346,33 @@ fn same_origin(headers: &HeaderMap) -> bool {
     origin_host.is_some_and(|origin_host| origin_host.eq_ignore_ascii_case(host))
 }
 
+/// An SMS code that has expired, was used or never existed; `next` tells the person what to do
+/// (each flow words it for itself).
+pub fn code_expired(next: &str) -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        codes::CODE_EXPIRED,
+        format!("this code has expired: {next}"),
+    )
+}
+
+/// An SMS code whose tries are used up.
+pub fn too_many_attempts(next: &str) -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        codes::TOO_MANY_ATTEMPTS,
+        format!("three wrong codes: {next}"),
+    )
+}
+
+/// Why a challenge could not take a try, from its `tries_left` (`None`: gone or used).
+pub fn unusable_code(tries_left: Option<i64>, next: &str) -> ApiError {
+    match tries_left {
+        Some(left) if left <= 0 => too_many_attempts(next),
+        _ => code_expired(next),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,6 +35,9 @@ use crate::{
 /// The `purpose` of this page's step-up codes.
 const PURPOSE: &str = "bank_account_change";
 
+/// What to do after a code that can no longer be used.
+const NEXT_STEP: &str = "ask for a new one";
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/me/bank-account", get(show).put(change))
@@ -234,7 +237,7 @@ pub async fn change(
         )
         .await?;
         if tries_left <= 0 {
-            return Err(too_many_attempts());
+            return Err(auth::too_many_attempts(NEXT_STEP));
         }
         let mut error = wire::ErrorBody::new(codes::INVALID_CODE, "the code is not right");
         error.tries_left = Some(tries_left as u32);
@@ -252,7 +255,7 @@ pub async fn change(
         .execute(&mut *transaction)
         .await?;
     if used.rows_affected() != 1 {
-        return Err(code_expired());
+        return Err(auth::code_expired(NEXT_STEP));
     }
     sqlx::query("UPDATE beneficiaries SET iban = $1 WHERE id = $2")
         .bind(&iban)
@@ -324,29 +327,10 @@ async fn why_not_usable(
     .bind(PURPOSE)
     .fetch_optional(&state.db.pool)
     .await?;
-    Ok(match tries_left {
-        Some(left) if left <= 0 => too_many_attempts(),
-        _ => code_expired(),
-    })
+    Ok(auth::unusable_code(tries_left, NEXT_STEP))
 }
 
 /// A digest bound to its challenge and to this purpose, distinct from sign-in's and reset's.
 fn code_digest(challenge_id: &str, code: &str) -> String {
     auth::digest(&format!("{PURPOSE}:{challenge_id}:{code}"))
-}
-
-fn code_expired() -> ApiError {
-    ApiError::new(
-        StatusCode::UNAUTHORIZED,
-        codes::CODE_EXPIRED,
-        "this code has expired: ask for a new one",
-    )
-}
-
-fn too_many_attempts() -> ApiError {
-    ApiError::new(
-        StatusCode::UNAUTHORIZED,
-        codes::TOO_MANY_ATTEMPTS,
-        "three wrong codes: ask for a new one",
-    )
 }

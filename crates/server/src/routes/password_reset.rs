@@ -31,6 +31,9 @@ use crate::{
 /// Longer than any password a person types; a longer one is refused before it is hashed.
 const MAX_PASSWORD_CHARS: usize = 256;
 
+/// What to do after a code that can no longer be used.
+const NEXT_STEP: &str = "start the reset again";
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/password-reset", post(start))
@@ -222,7 +225,7 @@ pub async fn complete(
         )
         .await?;
         if tries_left <= 0 {
-            return Err(too_many_attempts());
+            return Err(auth::too_many_attempts(NEXT_STEP));
         }
         let mut error = wire::ErrorBody::new(codes::INVALID_CODE, "the code is not right");
         error.tries_left = Some(tries_left as u32);
@@ -253,7 +256,7 @@ pub async fn complete(
         .execute(&mut *transaction)
         .await?;
     if used.rows_affected() != 1 {
-        return Err(code_expired());
+        return Err(auth::code_expired(NEXT_STEP));
     }
     sqlx::query("UPDATE beneficiaries SET password_hash = $1 WHERE id = $2")
         .bind(&hash)
@@ -359,31 +362,12 @@ async fn why_not_usable(state: &AppState, challenge_id: &str) -> ApiResult<ApiEr
             .bind(challenge_id)
             .fetch_optional(&state.db.pool)
             .await?;
-    Ok(match tries_left {
-        Some(left) if left <= 0 => too_many_attempts(),
-        _ => code_expired(),
-    })
+    Ok(auth::unusable_code(tries_left, NEXT_STEP))
 }
 
 /// A digest bound to its reset, distinct from sign-in's, so one can never stand for the other.
 fn code_digest(challenge_id: &str, code: &str) -> String {
     auth::digest(&format!("reset:{challenge_id}:{code}"))
-}
-
-fn code_expired() -> ApiError {
-    ApiError::new(
-        StatusCode::UNAUTHORIZED,
-        codes::CODE_EXPIRED,
-        "this code has expired: start the reset again",
-    )
-}
-
-fn too_many_attempts() -> ApiError {
-    ApiError::new(
-        StatusCode::UNAUTHORIZED,
-        codes::TOO_MANY_ATTEMPTS,
-        "three wrong codes: start the reset again",
-    )
 }
 
 #[cfg(test)]

@@ -31,6 +31,9 @@ use crate::{
     sms::CodeMessage,
 };
 
+/// What to do after a code that can no longer be used.
+const NEXT_STEP: &str = "log in again for a new one";
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/session", post(start).delete(end))
@@ -202,7 +205,7 @@ pub async fn verify(
     if !auth::same_digest(&code_digest(&request.challenge_id, &code), &digest) {
         audit(&state, client, Some(&national_id), "code_rejected", "").await?;
         if tries_left <= 0 {
-            return Err(too_many_attempts());
+            return Err(auth::too_many_attempts(NEXT_STEP));
         }
         let mut error = wire::ErrorBody::new(codes::INVALID_CODE, "the code is not right");
         error.tries_left = Some(tries_left as u32);
@@ -216,7 +219,7 @@ pub async fn verify(
         .execute(&state.db.pool)
         .await?;
     if used.rows_affected() != 1 {
-        return Err(code_expired());
+        return Err(auth::code_expired(NEXT_STEP));
     }
     let token = auth::random_token();
     sqlx::query(
@@ -264,13 +267,13 @@ pub async fn resend(
     let Some((beneficiary_id, created_at, code_sent_at, used, tries_left, national_id, mobile)) =
         challenge
     else {
-        return Err(code_expired());
+        return Err(auth::code_expired(NEXT_STEP));
     };
     if used != 0 || now >= created_at + CHALLENGE_LIFETIME_SECONDS {
-        return Err(code_expired());
+        return Err(auth::code_expired(NEXT_STEP));
     }
     if tries_left <= 0 {
-        return Err(too_many_attempts());
+        return Err(auth::too_many_attempts(NEXT_STEP));
     }
     if now < code_sent_at + RESEND_AFTER_SECONDS {
         return Err(resend_too_soon(code_sent_at + RESEND_AFTER_SECONDS - now));
@@ -430,10 +433,7 @@ async fn why_not_usable(state: &AppState, challenge_id: &str) -> ApiResult<ApiEr
             .bind(challenge_id)
             .fetch_optional(&state.db.pool)
             .await?;
-    Ok(match tries_left {
-        Some(left) if left <= 0 => too_many_attempts(),
-        _ => code_expired(),
-    })
+    Ok(auth::unusable_code(tries_left, NEXT_STEP))
 }
 
 /// What the database keeps of a code: a digest bound to its challenge.
@@ -450,22 +450,6 @@ fn locked(seconds: i64) -> ApiError {
         codes::LOCKED,
         "too many wrong passwords: this national ID is locked for a while",
         seconds,
-    )
-}
-
-fn code_expired() -> ApiError {
-    ApiError::new(
-        StatusCode::UNAUTHORIZED,
-        codes::CODE_EXPIRED,
-        "this code has expired: log in again for a new one",
-    )
-}
-
-fn too_many_attempts() -> ApiError {
-    ApiError::new(
-        StatusCode::UNAUTHORIZED,
-        codes::TOO_MANY_ATTEMPTS,
-        "three wrong codes: log in again for a new one",
     )
 }
 

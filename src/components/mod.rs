@@ -15,6 +15,7 @@ pub mod offline_banner;
 pub mod page;
 pub mod print_button;
 pub mod shell;
+pub mod sms_code;
 pub mod summary_list;
 pub mod text_area;
 pub mod text_field;

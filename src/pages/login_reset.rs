@@ -15,7 +15,7 @@ use rules::{
 };
 use wire::{CompletePasswordReset, StartPasswordReset};
 
-use super::{login::id_message, login_verify::read_code};
+use super::login::id_message;
 use crate::{
     api::{self, ApiError},
     components::{
@@ -25,6 +25,7 @@ use crate::{
         form::{FieldError, FormErrors, focus_by_id},
         loading::Problem,
         page::PageHeading,
+        sms_code::{CODE_FIELD, CodeField, read_code},
         text_field::TextField,
     },
     format,
@@ -34,7 +35,6 @@ use crate::{
 
 const ID_FIELD: &str = "national-id";
 const BIRTH_FIELD: &str = "birth-date";
-const CODE_FIELD: &str = "code";
 const NEW_FIELD: &str = "new-password";
 const CONFIRM_FIELD: &str = "confirm-password";
 
@@ -344,16 +344,7 @@ fn CodeStep(step: RwSignal<Step>, challenge_id: String, national_id: String) -> 
             </p>
         </Show>
         <form class="form" novalidate on:submit=submit>
-            <TextField
-                id=CODE_FIELD
-                label=|t| t.account.code_label
-                hint=|t| t.account.code_hint
-                value=code
-                errors=errors
-                inputmode="numeric"
-                autocomplete="one-time-code"
-                class="input--6"
-            />
+            <CodeField code=code errors=errors />
             <TextField
                 id=NEW_FIELD
                 label=|t| t.reset.new_password_label

@@ -1,8 +1,6 @@
 //! The verification code (`/login/verify`): the masked mobile it went to, the field, and a
 //! new code after a visible countdown. A right code opens the session and goes to `next`.
 
-use std::time::Duration;
-
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{
     NavigateOptions,
@@ -20,37 +18,12 @@ use crate::{
         form::{FieldError, FormErrors},
         loading::Problem,
         page::PageHeading,
-        text_field::TextField,
+        sms_code::{CODE_FIELD, CodeField, CodeSentTo, ResendCountdown, read_code},
     },
-    i18n::{fill, lang, t},
+    i18n::{lang, t},
     messages,
     session::{now_ms, safe_next, use_session},
 };
-
-pub const CODE_FIELD: &str = "code";
-
-/// The six digits, or what is wrong (Arabic-Indic digits are accepted).
-pub fn read_code(typed: &str) -> Result<String, Vec<FieldError>> {
-    let code = rules::normalize::typed_digits(typed);
-    if code.is_empty() {
-        return Err(vec![FieldError {
-            id: CODE_FIELD,
-            message: |t| t.account.code_empty,
-        }]);
-    }
-    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(vec![FieldError {
-            id: CODE_FIELD,
-            message: |t| t.account.code_wrong_format,
-        }]);
-    }
-    Ok(code)
-}
-
-/// Whole seconds until `at` (ms), never below 0.
-pub fn seconds_until(at: f64, now: f64) -> u64 {
-    ((at - now) / 1000.0).ceil().max(0.0) as u64
-}
 
 #[component]
 pub fn VerifyLogin() -> impl IntoView {
@@ -69,13 +42,6 @@ pub fn VerifyLogin() -> impl IntoView {
     });
     let pending = RwSignal::new(false);
     let resent = RwSignal::new(false);
-    let now = RwSignal::new(now_ms());
-    if let Ok(handle) = set_interval_with_handle(move || now.set(now_ms()), Duration::from_secs(1))
-    {
-        on_cleanup(move || handle.clear());
-    }
-    let wait = move || seconds_until(challenge.with(|c| c.resend_at), now.get());
-    let waiting = Memo::new(move |_| wait() > 0);
     let submit = {
         let next = next.clone();
         move |event: leptos::ev::SubmitEvent| {
@@ -122,7 +88,7 @@ pub fn VerifyLogin() -> impl IntoView {
             });
         }
     };
-    let resend = move |_| {
+    let resend = move || {
         resent.set(false);
         failure.set(None);
         let request = ResendCode {
@@ -159,72 +125,23 @@ pub fn VerifyLogin() -> impl IntoView {
     view! {
         <BackLink href=login_again.clone() />
         <PageHeading title=|t| t.account.verify_title errors=errors />
-        <p class="lead">
-            {move || {
-                let masked = challenge.with(|c| c.masked_mobile.clone());
-                fill(lang().texts().account.verify_sent, &[&format!("\u{2066}{masked}\u{2069}")])
-            }}
-        </p>
+        <CodeSentTo masked_mobile=Signal::derive(move || challenge.with(|c| c.masked_mobile.clone())) />
         <ErrorSummary errors=errors />
         <Problem message=problem />
         <Show when=must_start_again>
             <p><A href=login_again.clone()>{t(|t| t.account.start_again)}</A></p>
         </Show>
         <form class="form" novalidate on:submit=submit>
-            <TextField
-                id=CODE_FIELD
-                label=|t| t.account.code_label
-                hint=|t| t.account.code_hint
-                value=code
-                errors=errors
-                inputmode="numeric"
-                autocomplete="one-time-code"
-                class="input--6"
-            />
+            <CodeField code=code errors=errors />
             <button type="submit" class="button" disabled=move || pending.get()>
                 {t(|t| t.account.verify_button)}
             </button>
         </form>
-        <div class="resend">
-            <p role="status">{move || resent.get().then(|| t(|t| t.account.resent)())}</p>
-            <Show
-                when=move || waiting.get()
-                fallback=move || view! {
-                    <button type="button" class="button button--secondary" on:click=resend>
-                        {t(|t| t.account.resend_button)}
-                    </button>
-                }
-            >
-                <p class="hint">
-                    {move || {
-                        let lang = lang();
-                        // A long pause (`too_many_codes`) reads in minutes.
-                        fill(lang.texts().account.resend_in, &[&messages::wait(lang, wait())])
-                    }}
-                </p>
-            </Show>
-        </div>
+        <ResendCountdown
+            resend_at=Signal::derive(move || challenge.with(|c| c.resend_at))
+            resent=resent
+            on_resend=resend
+        />
     }
     .into_any()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_code_is_six_digits_typed_in_either_script() {
-        assert_eq!(read_code("١٢٣٤٥٦").expect("valid"), "123456");
-        assert_eq!(read_code(" 123 456 ").expect("valid"), "123456");
-        assert!(read_code("").is_err());
-        assert!(read_code("12345").is_err());
-        assert!(read_code("12345a").is_err());
-    }
-
-    #[test]
-    fn the_countdown_rounds_up_and_stops_at_zero() {
-        assert_eq!(seconds_until(30_000.0, 0.0), 30);
-        assert_eq!(seconds_until(30_000.0, 29_001.0), 1);
-        assert_eq!(seconds_until(30_000.0, 31_000.0), 0);
-    }
 }

@@ -6,8 +6,6 @@
 //! The steps are one page: what was typed (the IBAN) lives above them, so going back to edit
 //! it, or a failed request, keeps it. The IBAN is only ever shown masked.
 
-use std::time::Duration;
-
 use leptos::{prelude::*, task::spawn_local};
 use wire::{BankAccount, BankAccountChanged, ChallengeSent, ChangeBankAccount};
 
@@ -20,12 +18,12 @@ use crate::{
         loading::Problem,
         notice::{Notice, Tone},
         page::PageHeading,
+        sms_code::{CODE_FIELD, CodeField, CodeSentTo, ResendCountdown, read_code},
         text_field::TextField,
     },
     format,
     i18n::{Text, fill, lang, t},
     messages,
-    pages::login_verify::{CODE_FIELD, read_code, seconds_until},
     session::{load, now_ms, use_session},
 };
 
@@ -270,13 +268,6 @@ fn CodeStep(
     let problem = Signal::derive(move || failure.with(|f| f.as_ref().map(code_problem)));
     let pending = RwSignal::new(false);
     let resent = RwSignal::new(false);
-    let now = RwSignal::new(now_ms());
-    if let Ok(handle) = set_interval_with_handle(move || now.set(now_ms()), Duration::from_secs(1))
-    {
-        on_cleanup(move || handle.clear());
-    }
-    let wait = move || seconds_until(sent.with(|s| s.resend_at), now.get());
-    let waiting = Memo::new(move |_| wait() > 0);
     let masked_iban = masked(&iban);
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -327,7 +318,7 @@ fn CodeStep(
             }
         });
     };
-    let resend = move |_| {
+    let resend = move || {
         resent.set(false);
         failure.set(None);
         spawn_local(async move {
@@ -348,12 +339,7 @@ fn CodeStep(
     };
     view! {
         <PageHeading title=|t| t.bank.code_title errors=errors />
-        <p class="lead">
-            {move || {
-                let masked = sent.with(|s| s.masked_mobile.clone());
-                fill(lang().texts().account.verify_sent, &[&format!("\u{2066}{masked}\u{2069}")])
-            }}
-        </p>
+        <CodeSentTo masked_mobile=Signal::derive(move || sent.with(|s| s.masked_mobile.clone())) />
         <dl class="summary-list">
             <div class="summary-list__row">
                 <dt class="summary-list__key">{t(|t| t.bank.iban_label)}</dt>
@@ -368,39 +354,17 @@ fn CodeStep(
         <ErrorSummary errors=errors />
         <Problem message=problem />
         <form class="form" novalidate on:submit=submit>
-            <TextField
-                id=CODE_FIELD
-                label=|t| t.account.code_label
-                hint=|t| t.account.code_hint
-                value=code
-                errors=errors
-                inputmode="numeric"
-                autocomplete="one-time-code"
-                class="input--6"
-            />
+            <CodeField code=code errors=errors />
             <button type="submit" class="button" disabled=move || pending.get()>
                 {t(|t| t.bank.confirm_button)}
             </button>
             <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.account.sending)())}</p>
         </form>
-        <div class="resend">
-            <p role="status">{move || resent.get().then(|| t(|t| t.account.resent)())}</p>
-            <Show
-                when=move || waiting.get()
-                fallback=move || view! {
-                    <button type="button" class="button button--secondary" on:click=resend>
-                        {t(|t| t.account.resend_button)}
-                    </button>
-                }
-            >
-                <p class="hint">
-                    {move || {
-                        let lang = lang();
-                        fill(lang.texts().account.resend_in, &[&messages::wait(lang, wait())])
-                    }}
-                </p>
-            </Show>
-        </div>
+        <ResendCountdown
+            resend_at=Signal::derive(move || sent.with(|s| s.resend_at))
+            resent=resent
+            on_resend=resend
+        />
     }
 }
 

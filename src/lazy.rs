@@ -157,12 +157,21 @@ pub fn mount_after_chunk(mount: impl FnOnce() + 'static) {
             "account" => Some(Box::pin(preload_account())),
             _ => None,
         };
-        if let Some(load) = load {
+        // Someone who chose English sees English from the first drawing: its texts are a
+        // pack fetched beside the chunk (src/i18n/pack.rs).
+        let english = crate::prefs::stored_lang() == Some(crate::i18n::Lang::En);
+        if load.is_some() || english {
             let mut resolve = None;
             let mounted = js_sys::Promise::new(&mut |done, _| resolve = Some(done));
             let _ = js_sys::Reflect::set(&window(), &"portalMounting".into(), &mounted);
             wasm_bindgen_futures::spawn_local(async move {
-                let _ = load.await;
+                let chunk = async move {
+                    if let Some(load) = load {
+                        let _ = load.await;
+                    }
+                };
+                let texts = async move { english && crate::i18n::english::load_english().await };
+                futures::future::join(chunk, texts).await;
                 mount();
                 if let Some(resolve) = resolve {
                     let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);

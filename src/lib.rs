@@ -60,7 +60,12 @@ fn console_error_panic_hook_lite() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(prefs::stored_lang().unwrap_or_default());
+    // English only once its texts are here (src/i18n/pack.rs): else the page stays Arabic.
+    let lang = match prefs::stored_lang() {
+        Some(Lang::En) if i18n::english::english().is_none() => Lang::Ar,
+        stored => stored.unwrap_or_default(),
+    };
+    let lang = RwSignal::new(lang);
     provide_context(Locale(lang));
     provide_context(Session::new());
     Effect::new(move |_| apply_lang(lang.get()));

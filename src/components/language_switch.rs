@@ -1,15 +1,24 @@
 //! The button that switches between Arabic and English.
 
-use leptos::prelude::*;
+use leptos::{prelude::*, task::spawn_local};
 
-use crate::i18n::{expect_locale, t};
+use crate::i18n::{Lang, english, expect_locale, t};
 
 /// Shows the other language's name, in that language, with a hint in that language too,
-/// so a reader of either finds it.
+/// so a reader of either finds it. English switches once its texts have arrived (a small
+/// file, fetched the first time; src/i18n/pack.rs); if they cannot, the page stays as it is.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let locale = expect_locale();
     let other = move || locale.0.get().other();
+    let switch = move |_| {
+        let next = other();
+        spawn_local(async move {
+            if next == Lang::Ar || english::load_english().await {
+                let _ = locale.0.try_set(next);
+            }
+        });
+    };
     view! {
         <button
             type="button"
@@ -17,7 +26,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             lang=move || other().code()
             title=t(|t| t.switch_language_hint)
             aria-label=t(|t| t.switch_language_hint)
-            on:click=move |_| locale.0.update(|lang| *lang = lang.other())
+            on:click=switch
         >
             {t(|t| t.switch_language)}
         </button>

@@ -2,6 +2,9 @@
 //! and the relation words of the account pages, which carry the member's sex (الزوجة / الزوج,
 //! ابن / ابنة). Nothing here assumes the applicant is a man: the applicant is «أنت».
 
+use text_table::TextTable;
+
+#[derive(TextTable)]
 pub struct HouseholdTexts {
     /// The link in the account menu, and the page's title.
     pub nav: &'static str,

@@ -1,6 +1,9 @@
 //! Words of "نسيت كلمة المرور؟" (`/login/reset`, issue #13): the program's own name for it is
 //! «استعادة كلمة المرور»; buttons are verbal nouns, as «تسجيل الدخول» is.
 
+use text_table::TextTable;
+
+#[derive(TextTable)]
 pub struct ResetTexts {
     /// The link on the log-in page.
     pub forgot_link: &'static str,

@@ -1,5 +1,8 @@
 //! Words of the installable, offline app (issue #11): the "a new version is ready" notice.
 
+use text_table::TextTable;
+
+#[derive(TextTable)]
 pub struct PwaTexts {
     /// Said politely in a status region when a new version of the app has been downloaded.
     pub update_ready: &'static str,

@@ -2,8 +2,11 @@
 //! that our Umm al-Qura table moved to the next month, and the next-payment card on the
 //! account home. Arabic first, in the program's own vocabulary.
 
+use text_table::TextTable;
+
 use super::Plural;
 
+#[derive(TextTable)]
 pub struct DateTexts {
     /// Under a Hijri birth date typed as the 30th of a month our table gives 29 days; `{0}`
     /// is the day counted with, in Hijri words.

@@ -1,8 +1,11 @@
 //! The words of the signed-in pages (issue #7): login, eligibility, payments, objections,
 //! "صوتك مسموع". Arabic first, in the program's own vocabulary.
 
+use text_table::TextTable;
+
 use super::Plural;
 
+#[derive(TextTable)]
 pub struct AccountTexts {
     // ---- login
     pub id_label: &'static str,

@@ -2,6 +2,9 @@
 //! and its change confirmed by an SMS code. The program says «الحساب البنكي» and «رقم
 //! الآيبان»; buttons are verbal nouns («تغيير»، «إرسال»، «تأكيد»).
 
+use text_table::TextTable;
+
+#[derive(TextTable)]
 pub struct BankTexts {
     /// The link in the account menu.
     pub nav: &'static str,

@@ -1,0 +1,70 @@
+//! English in the split build: its texts are a pack beside the app (crates/texts, `pack`),
+//! fetched the first time someone chooses English, so Arabic readers never download them.
+//! Other builds (the wasm tests, native) keep English compiled in.
+
+use texts::Texts;
+
+/// The English table: compiled in, except in the split build, where it is the pack.
+#[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+pub fn english() -> Option<&'static Texts> {
+    Some(&texts::EN)
+}
+
+/// The English table once [`load_english`] has read its pack.
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+pub fn english() -> Option<&'static Texts> {
+    LOADED.get().copied()
+}
+
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+static LOADED: std::sync::OnceLock<&'static Texts> = std::sync::OnceLock::new();
+
+/// Makes English available: true at once where it is compiled in.
+#[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+pub async fn load_english() -> bool {
+    true
+}
+
+/// Fetches and reads the English pack named by `<meta name="portal-texts-en">`, once; false
+/// when it cannot be had (offline before it was ever kept, or a pack of another version).
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+pub async fn load_english() -> bool {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    if LOADED.get().is_some() {
+        return true;
+    }
+    let url = leptos::prelude::document()
+        .query_selector(r#"meta[name="portal-texts-en"]"#)
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"));
+    let Some(url) = url else {
+        return false;
+    };
+    let fetched = async {
+        let response = JsFuture::from(leptos::prelude::window().fetch_with_str(&url))
+            .await
+            .ok()?
+            .dyn_into::<web_sys::Response>()
+            .ok()?;
+        if !response.ok() {
+            return None;
+        }
+        JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?
+            .as_string()
+    };
+    let Some(pack) = fetched.await else {
+        return false;
+    };
+    match texts::pack::read(Box::leak(pack.into_boxed_str()), texts::AR) {
+        Some(texts) => {
+            let _ = LOADED.set(Box::leak(Box::new(texts)));
+            true
+        }
+        None => false,
+    }
+}

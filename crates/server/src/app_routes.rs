@@ -231,9 +231,7 @@ fn area_of<'a>(
     areas: &'a [(&'a str, Vec<&'a str>)],
 ) -> Option<&'a (&'a str, Vec<&'a str>)> {
     match route.segments.as_slice() {
-        [Segment::Fixed(first), Segment::Rest] => {
-            areas.iter().find(|(prefix, _)| prefix == first)
-        }
+        [Segment::Fixed(first), Segment::Rest] => areas.iter().find(|(prefix, _)| prefix == first),
         _ => None,
     }
 }
@@ -343,7 +341,9 @@ mod tests {
             assert_eq!(routes_of_area, 1, "/{prefix}/*page should be one route");
         }
         assert!(
-            all().iter().all(|route| !route.segments.contains(&Segment::Rest)),
+            all()
+                .iter()
+                .all(|route| !route.segments.contains(&Segment::Rest)),
             "a catch-all route would answer 200 for any path under it: {:?}",
             shown(all())
         );

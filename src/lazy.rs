@@ -3,14 +3,16 @@
 //! `scripts/wasm-split` runs after Trunk's build) and fetched the first time one of their
 //! routes is opened. Home, the shell, the router and the translations stay in the main module.
 //!
-//! Each area is one `#[wasm_split(<chunk>, fallible)]` function that draws any of its pages,
-//! so the area has one loader: once [`mount_after_chunk`] has loaded the chunk of the page
-//! being opened, the app draws that page in the same task as its mount (public/boot.js then
-//! takes over a prerendered page with nothing changing on screen). Each route is a
-//! [`LazyRoute`] calling that function; a chunk that fails to load (offline, or a new
-//! deployment removed it) gives [`ChunkFailed`], a page with a retry, never a panic (a panic
-//! aborts the whole app). A chunk is named after its routes' first path segment
-//! (perf/first_load.py counts a route's chunks by that name).
+//! Each area is one route in the table (`/check/*page`: the router's code is compiled once per
+//! route, so few routes keep the main module small) and one `#[wasm_split(<chunk>, fallible)]`
+//! function that draws the area, its layout and the page the rest of the path names
+//! (src/area_pages.rs, which the server reads too), again on each move inside the area. Once
+//! [`mount_after_chunk`] has loaded the chunk of the page being opened, the app draws that
+//! page in the same task as its mount (public/boot.js then takes over a prerendered page with
+//! nothing changing on screen). Each area's route is a [`LazyRoute`] calling that function; a
+//! chunk that fails to load (offline, or a new deployment removed it) gives [`ChunkFailed`], a
+//! page with a retry, never a panic (a panic aborts the whole app). A chunk is named after its
+//! area's first path segment (perf/first_load.py counts a route's chunks by that name).
 //!
 //! Only with the `split` feature, which `index.html` turns on for Trunk's build: the unsplit
 //! wasm of the wasm tests could not load (its loader imports exist only after wasm-split), so
@@ -51,95 +53,162 @@ pub fn ChunkFailed() -> impl IntoView {
     }
 }
 
-/// One split area: `split_area!(chunk, Page, draw, preload_fn; Route => Component, ...)`.
-/// `Page` names the area's pages, `draw(Page)` is the split function that draws one, in the
-/// wasm chunk `chunk`, `preload_fn` loads that chunk, and each `Route` is a route type for
+/// One split area: `split_area!(chunk, draw, preload_fn; Route => view)`. `draw()` is the
+/// split function, in the wasm chunk `chunk`, that draws the area with `view()`,
+/// `preload_fn` loads that chunk, and `Route` is the area's one route type, for
 /// `Lazy::<Route>::new()` in the route table.
 macro_rules! split_area {
-    ($chunk:ident, $page:ident, $draw:ident, $preload:ident; $($route:ident => $view:path,)*) => {
-        /// The pages of one split area.
-        #[derive(Debug, Clone, Copy)]
-        #[repr(u8)]
-        pub enum $page {
-            $($route,)*
-        }
-
+    ($chunk:ident, $draw:ident, $preload:ident; $route:ident => $view:path) => {
         #[cfg(feature = "split")]
         #[wasm_split($chunk, fallible, wasm_split_path = ::leptos::wasm_split, preload($preload))]
-        fn $draw(page: $page) -> Result<AnyView, ChunkError> {
-            Ok(match page {
-                $($page::$route => $view().into_any(),)*
-            })
+        fn $draw() -> Result<AnyView, ChunkError> {
+            Ok($view().into_any())
         }
 
         #[cfg(not(feature = "split"))]
-        async fn $draw(page: $page) -> Result<AnyView, ChunkError> {
-            Ok(match page {
-                $($page::$route => $view().into_any(),)*
-            })
+        async fn $draw() -> Result<AnyView, ChunkError> {
+            Ok($view().into_any())
         }
 
-        $(
-            pub struct $route;
+        pub struct $route;
 
-            impl LazyRoute for $route {
-                fn data() -> Self {
-                    $route
-                }
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
 
-                async fn view(_this: Self) -> AnyView {
-                    match $draw($page::$route).await {
-                        Ok(view) => view,
-                        Err(ChunkError) => ChunkFailed().into_any(),
-                    }
+            async fn view(_this: Self) -> AnyView {
+                match $draw().await {
+                    Ok(view) => view,
+                    Err(ChunkError) => ChunkFailed().into_any(),
                 }
             }
-        )*
+        }
     };
 }
 
-use crate::pages::{account, check, estimate, login, login_reset, login_verify};
+use crate::{
+    area_pages::{ACCOUNT, AccountPage, Area, CHECK, CheckPage, LOGIN, LoginPage},
+    pages::{account, check, estimate, login, login_reset, login_verify, not_found::NotFound},
+};
 
-split_area! { check, CheckPage, draw_check, preload_check;
-    CheckFlowRoute => check::CheckFlow,
-    CheckStartRoute => check::CheckStart,
-    ApplicantRoute => check::question::ApplicantStep,
-    BirthDateRoute => check::birth_date::BirthDateStep,
-    NationalityRoute => check::question::NationalityStep,
-    ResidencyRoute => check::question::ResidencyStep,
-    DetentionRoute => check::question::DetentionStep,
-    BankAccountRoute => check::question::BankAccountStep,
-    HousingRoute => check::question::HousingStep,
-    DependentsRoute => check::dependents::DependentsStep,
-    AddDependentRoute => check::dependents::AddDependentStep,
-    ReviewAnswersRoute => check::review::ReviewAnswers,
-    CheckResultRoute => check::result::CheckResult,
+split_area! { check, draw_check, preload_check; CheckRoute => check_area }
+split_area! { estimate, draw_estimate, preload_estimate; EstimateRoute => estimate::Estimate }
+split_area! { login, draw_login, preload_login; LoginRoute => login_area }
+split_area! { account, draw_account, preload_account; AccountRoute => account_area }
+
+/// A page of an area (src/area_pages.rs) and the value of its `:name` segment.
+type AreaPage<P> = Option<(P, Option<String>)>;
+
+/// The page of `area` that the route's `*page` segment names, none for a path the area does
+/// not have. It follows moves inside the area: the router keeps the area's one route and
+/// only updates the segment (a new query alone changes nothing, as before).
+fn use_area_page<P>(area: &'static Area<P>) -> Memo<AreaPage<P>>
+where
+    P: Copy + PartialEq + Send + Sync + 'static,
+{
+    let params = leptos_router::hooks::use_params_map();
+    Memo::new(move |_| {
+        params.with(|params| {
+            let rest = params.get_str("page").unwrap_or_default();
+            area.find(rest)
+                .map(|(page, param)| (page, param.map(str::to_owned)))
+        })
+    })
 }
 
-split_area! { estimate, EstimatePage, draw_estimate, preload_estimate;
-    EstimateRoute => estimate::Estimate,
+/// Draws `page`'s page with `draw`, again whenever it changes; the not-found page for a path
+/// the area does not have.
+fn area_page<P>(
+    page: Memo<AreaPage<P>>,
+    draw: fn(P, Option<String>) -> AnyView,
+) -> impl Fn() -> AnyView + Copy + Send + Sync + 'static
+where
+    P: Copy + PartialEq + Send + Sync + 'static,
+{
+    move || match page.get() {
+        Some((page, param)) => draw(page, param),
+        None => NotFound().into_any(),
+    }
 }
 
-split_area! { login, LoginPage, draw_login, preload_login;
-    LoginRoute => login::Login,
-    VerifyLoginRoute => login_verify::VerifyLogin,
-    PasswordResetRoute => login_reset::PasswordReset,
+/// `/check/...`: the flow's answers, around the page the path names.
+fn check_area() -> impl IntoView {
+    let page = area_page(use_area_page(&CHECK), check_page);
+    view! { <check::CheckFlow>{page}</check::CheckFlow> }
 }
 
-split_area! { account, AccountPage, draw_account, preload_account;
-    AccountAreaRoute => account::AccountArea,
-    AccountHomeRoute => account::home::AccountHome,
-    EligibilityRoute => account::eligibility::Eligibility,
-    PaymentsRoute => account::payments::Payments,
-    PaymentRoute => account::payment::Payment,
-    ObjectionsRoute => account::objections::Objections,
-    ObjectionDetailsRoute => account::objection::details::ObjectionDetails,
-    ObjectionReviewRoute => account::objection::review::ObjectionReview,
-    ObjectionViewRoute => account::objection_view::ObjectionView,
-    TicketsRoute => account::tickets::Tickets,
-    NewTicketRoute => account::tickets::NewTicketPage,
-    BankRoute => account::bank::BankAccountPage,
-    HouseholdRoute => account::household::HouseholdPage,
+fn check_page(page: CheckPage, _: Option<String>) -> AnyView {
+    use check::{birth_date, dependents, question, result, review};
+    match page {
+        CheckPage::Start => check::CheckStart().into_any(),
+        CheckPage::Applicant => question::ApplicantStep().into_any(),
+        CheckPage::BirthDate => birth_date::BirthDateStep().into_any(),
+        CheckPage::Nationality => question::NationalityStep().into_any(),
+        CheckPage::Residency => question::ResidencyStep().into_any(),
+        CheckPage::Detention => question::DetentionStep().into_any(),
+        CheckPage::BankAccount => question::BankAccountStep().into_any(),
+        CheckPage::Housing => question::HousingStep().into_any(),
+        CheckPage::Dependents => dependents::DependentsStep().into_any(),
+        CheckPage::AddDependent => dependents::AddDependentStep().into_any(),
+        CheckPage::Answers => review::ReviewAnswers().into_any(),
+        CheckPage::Result => result::CheckResult().into_any(),
+    }
+}
+
+/// `/login/...`.
+fn login_area() -> impl IntoView {
+    area_page(use_area_page(&LOGIN), login_page)
+}
+
+fn login_page(page: LoginPage, _: Option<String>) -> AnyView {
+    match page {
+        LoginPage::Password => login::Login().into_any(),
+        LoginPage::Verify => login_verify::VerifyLogin().into_any(),
+        LoginPage::Reset => login_reset::PasswordReset().into_any(),
+    }
+}
+
+/// `/account/...`: the signed-in guard around the page the path names. A path the area does
+/// not have gets the not-found page without the guard, as any unknown address does.
+fn account_area() -> impl IntoView {
+    let page = use_area_page(&ACCOUNT);
+    let known = Memo::new(move |_| page.with(Option::is_some));
+    let page = area_page(page, account_page);
+    move || {
+        if known.get() {
+            view! { <account::AccountArea>{page}</account::AccountArea> }.into_any()
+        } else {
+            NotFound().into_any()
+        }
+    }
+}
+
+fn account_page(page: AccountPage, param: Option<String>) -> AnyView {
+    use account::{
+        bank, eligibility, home, household, objection, objection_view, objections, payment,
+        payments, tickets,
+    };
+    match page {
+        AccountPage::Home => home::AccountHome().into_any(),
+        AccountPage::Eligibility => eligibility::Eligibility().into_any(),
+        AccountPage::Payments => payments::Payments().into_any(),
+        AccountPage::Payment => {
+            let cycle = param.and_then(|cycle| cycle.parse().ok());
+            view! { <payment::Payment cycle=cycle /> }.into_any()
+        }
+        AccountPage::Objections => objections::Objections().into_any(),
+        AccountPage::NewObjection => objection::details::ObjectionDetails().into_any(),
+        AccountPage::ObjectionReview => objection::review::ObjectionReview().into_any(),
+        AccountPage::Objection => {
+            let reference = param.unwrap_or_default();
+            view! { <objection_view::ObjectionView reference=reference /> }.into_any()
+        }
+        AccountPage::Tickets => tickets::Tickets().into_any(),
+        AccountPage::NewTicket => tickets::NewTicketPage().into_any(),
+        AccountPage::Bank => bank::BankAccountPage().into_any(),
+        AccountPage::Household => household::HouseholdPage().into_any(),
+    }
 }
 
 /// Runs `mount` once the chunk of the page being opened has loaded (or failed to: the route

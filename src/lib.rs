@@ -1,8 +1,10 @@
 //! The Citizen Account beneficiary portal: a Leptos single-page app, Arabic first.
 //!
-//! [`App`] holds the whole route table, so one glance shows every URL.
+//! [`App`] holds the route table, so one glance shows every URL: an area of several pages
+//! (`/check/*page`) is one route, its pages listed in [`area_pages`].
 
 pub mod api;
+pub mod area_pages;
 pub mod components;
 pub mod content;
 pub mod format;
@@ -16,14 +18,14 @@ pub mod session;
 use leptos::prelude::*;
 use leptos_router::{
     Lazy,
-    components::{ParentRoute, Route, Router, Routes},
+    components::{Route, Router, Routes},
     path,
 };
 
 use crate::{
     components::shell::Shell,
     i18n::{Lang, Locale},
-    lazy::*,
+    lazy::{AccountRoute, CheckRoute, EstimateRoute, LoginRoute},
     pages::{about::About, contact::Contact, home::Home, not_found::NotFound},
     session::Session,
 };
@@ -75,40 +77,12 @@ pub fn App() -> impl IntoView {
             <Shell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
-                    <ParentRoute path=path!("/check") view={Lazy::<CheckFlowRoute>::new()}>
-                        <Route path=path!("") view={Lazy::<CheckStartRoute>::new()} />
-                        <Route path=path!("applicant") view={Lazy::<ApplicantRoute>::new()} />
-                        <Route path=path!("birth-date") view={Lazy::<BirthDateRoute>::new()} />
-                        <Route path=path!("nationality") view={Lazy::<NationalityRoute>::new()} />
-                        <Route path=path!("residency") view={Lazy::<ResidencyRoute>::new()} />
-                        <Route path=path!("detention") view={Lazy::<DetentionRoute>::new()} />
-                        <Route path=path!("bank-account") view={Lazy::<BankAccountRoute>::new()} />
-                        <Route path=path!("housing") view={Lazy::<HousingRoute>::new()} />
-                        <Route path=path!("dependents") view={Lazy::<DependentsRoute>::new()} />
-                        <Route path=path!("add-dependent") view={Lazy::<AddDependentRoute>::new()} />
-                        <Route path=path!("answers") view={Lazy::<ReviewAnswersRoute>::new()} />
-                        <Route path=path!("result") view={Lazy::<CheckResultRoute>::new()} />
-                    </ParentRoute>
+                    <Route path=path!("/check/*page") view={Lazy::<CheckRoute>::new()} />
                     <Route path=path!("/estimate") view={Lazy::<EstimateRoute>::new()} />
                     <Route path=path!("/contact") view=Contact />
                     <Route path=path!("/about") view=About />
-                    <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} />
-                    <Route path=path!("/login/verify") view={Lazy::<VerifyLoginRoute>::new()} />
-                    <Route path=path!("/login/reset") view={Lazy::<PasswordResetRoute>::new()} />
-                    <ParentRoute path=path!("/account") view={Lazy::<AccountAreaRoute>::new()}>
-                        <Route path=path!("") view={Lazy::<AccountHomeRoute>::new()} />
-                        <Route path=path!("eligibility") view={Lazy::<EligibilityRoute>::new()} />
-                        <Route path=path!("payments") view={Lazy::<PaymentsRoute>::new()} />
-                        <Route path=path!("payments/:cycle") view={Lazy::<PaymentRoute>::new()} />
-                        <Route path=path!("objections") view={Lazy::<ObjectionsRoute>::new()} />
-                        <Route path=path!("objections/new") view={Lazy::<ObjectionDetailsRoute>::new()} />
-                        <Route path=path!("objections/review") view={Lazy::<ObjectionReviewRoute>::new()} />
-                        <Route path=path!("objections/:reference") view={Lazy::<ObjectionViewRoute>::new()} />
-                        <Route path=path!("tickets") view={Lazy::<TicketsRoute>::new()} />
-                        <Route path=path!("tickets/new") view={Lazy::<NewTicketRoute>::new()} />
-                        <Route path=path!("bank") view={Lazy::<BankRoute>::new()} />
-                        <Route path=path!("household") view={Lazy::<HouseholdRoute>::new()} />
-                    </ParentRoute>
+                    <Route path=path!("/login/*page") view={Lazy::<LoginRoute>::new()} />
+                    <Route path=path!("/account/*page") view={Lazy::<AccountRoute>::new()} />
                 </Routes>
             </Shell>
         </Router>

@@ -37,6 +37,17 @@ test('a deep link opens its page, and an unknown page says so', async ({ page })
   await expect(page).toHaveURL(/\/$/);
 });
 
+// An area is one route whose chunk chooses the page (src/area_pages.rs): a path it lacks is
+// still a real 404 and the not-found page, without asking who is signed in.
+test('an unknown page inside an area is a 404 and says so', async ({ page }) => {
+  for (const path of ['/check/nope', '/login/verify/nope', '/account/nope']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'الصفحة غير موجودة' })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+  }
+});
+
 test('the API answers JSON: health, and a JSON 404 for an unknown path', async ({ request }) => {
   const health = await request.get('/api/v1/health');
   expect(health.status()).toBe(200);

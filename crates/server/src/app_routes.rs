@@ -1,17 +1,26 @@
-//! The app's URLs, read from its own route table (`src/lib.rs`, the `App` component) when the
-//! server is compiled, so the SPA fallback here and in the generated host configuration can
-//! never drift from the routes the app really has.
+//! The app's URLs, read from its own route table (`src/lib.rs`, the `App` component) and its
+//! areas' page lists (`src/area_pages.rs`) when the server is compiled, so the SPA fallback
+//! here and in the generated host configuration can never drift from the pages the app
+//! really has.
 //!
 //! The table is `view!` markup: `<Route path=path!("...") .../>` leaves inside
 //! `<ParentRoute path=path!("...")>` groups. Any tag whose name ends in `Route` counts (a
 //! `ProtectedRoute` too); one whose name holds `ParentRoute` nests. A route split into its own
-//! wasm chunk keeps its tag and path: only its view reads `view={Lazy::<CheckFlowRoute>::new()}`
-//! (`src/lazy.rs`), and a `<` right after `::` (a turbofish) is Rust, not a tag.
+//! wasm chunk keeps its tag and path: only its view reads `view={Lazy::<CheckRoute>::new()}`
+//! (`src/lazy.rs`), and a `<` right after `::` (a turbofish) is Rust, not a tag. An area of
+//! several pages is one route there, `/check/*page`, whose pages the app chooses from
+//! `src/area_pages.rs`; this module compiles that file too and puts the area's pages in the
+//! route's place, so `/check/nope` stays a real 404.
 
 use std::sync::LazyLock;
 
 /// The app's source, tracked by Cargo: editing the route table rebuilds the server.
 const APP_SOURCE: &str = include_str!("../../../src/lib.rs");
+
+/// The pages of each area, the very file the app compiles. The server reads only the paths.
+#[allow(dead_code)]
+#[path = "../../../src/area_pages.rs"]
+mod area_pages;
 
 /// One URL pattern of the app: `/account/payments/:cycle`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +37,8 @@ enum Segment {
     Rest,
 }
 
-static ROUTES: LazyLock<Vec<RoutePattern>> = LazyLock::new(|| parse_route_table(APP_SOURCE));
+static ROUTES: LazyLock<Vec<RoutePattern>> =
+    LazyLock::new(|| with_area_pages(parse_route_table(APP_SOURCE), &area_pages::all_areas()));
 
 /// Every page route of the app, in table order.
 pub fn all() -> &'static [RoutePattern] {
@@ -201,6 +211,31 @@ pub fn parse_route_table(source: &str) -> Vec<RoutePattern> {
     routes
 }
 
+/// `routes` with each area's route (`/check/*page`) replaced by the area's pages, in place.
+fn with_area_pages(routes: Vec<RoutePattern>, areas: &[(&str, Vec<&str>)]) -> Vec<RoutePattern> {
+    routes
+        .into_iter()
+        .flat_map(|route| match area_of(&route, areas) {
+            Some((prefix, pages)) => pages
+                .iter()
+                .map(|page| RoutePattern::parse(&format!("{prefix}/{page}")))
+                .collect(),
+            None => vec![route],
+        })
+        .collect()
+}
+
+/// The area whose route `route` is: `/<prefix>/*rest`.
+fn area_of<'a>(
+    route: &RoutePattern,
+    areas: &'a [(&'a str, Vec<&'a str>)],
+) -> Option<&'a (&'a str, Vec<&'a str>)> {
+    match route.segments.as_slice() {
+        [Segment::Fixed(first), Segment::Rest] => areas.iter().find(|(prefix, _)| prefix == first),
+        _ => None,
+    }
+}
+
 /// Where the next tag starts: a `<` that is not a turbofish's (`Lazy::<CheckFlowRoute>`).
 fn next_tag(text: &str) -> Option<usize> {
     text.match_indices('<')
@@ -270,17 +305,46 @@ mod tests {
         assert!(routes[4].is_signed_in() && !routes[1].is_signed_in());
     }
 
-    /// The drift guard: every `path!` in the real table is understood, and the pages the
+    #[test]
+    fn an_area_route_gives_way_to_its_pages() {
+        let routes = parse_route_table(
+            r#"<Routes><Route path=path!("/") view=A/><Route path=path!("/a/*page") view=B/><Route path=path!("/files/*rest") view=C/></Routes>"#,
+        );
+        let areas = [("a", vec!["", "b", "c/:id"])];
+        assert_eq!(
+            shown(&with_area_pages(routes, &areas)),
+            ["/", "/a", "/a/b", "/a/c/:param", "/files/*"]
+        );
+    }
+
+    /// The drift guard: every `path!` in the real table is understood, each area of
+    /// `src/area_pages.rs` is a route there and nothing else is a catch-all, and the pages the
     /// deployment promises (public, signed-in, parameterised) are among them.
     #[test]
     fn the_real_route_table_is_read_whole() {
         let table = route_table_markup(APP_SOURCE);
         let literals = table.matches("path!(").count();
         let parents = table.matches("ParentRoute path=").count();
+        let routes = parse_route_table(APP_SOURCE);
         assert_eq!(
-            all().len() + parents,
+            routes.len() + parents,
             literals,
             "a route in src/lib.rs was not understood: {:?}",
+            shown(&routes)
+        );
+        let areas = area_pages::all_areas();
+        for (prefix, _) in &areas {
+            let routes_of_area = routes
+                .iter()
+                .filter(|route| area_of(route, &areas).is_some_and(|(of, _)| of == prefix))
+                .count();
+            assert_eq!(routes_of_area, 1, "/{prefix}/*page should be one route");
+        }
+        assert!(
+            all()
+                .iter()
+                .all(|route| !route.segments.contains(&Segment::Rest)),
+            "a catch-all route would answer 200 for any path under it: {:?}",
             shown(all())
         );
         for page in [
@@ -303,8 +367,13 @@ mod tests {
         }
         for not_a_page in [
             "/no-such-page",
+            "/account/nope",
             "/account/nope/deeper",
+            "/account/payments/1/2",
+            "/check/nope",
             "/check/x/y",
+            "/login/nope",
+            "/login/verify/x",
             "/api",
         ] {
             assert!(!is_app_page(not_a_page), "{not_a_page} is not a page");

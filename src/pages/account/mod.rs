@@ -17,7 +17,6 @@ pub mod tickets;
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{
     NavigateOptions,
-    components::Outlet,
     hooks::{use_location, use_navigate},
 };
 
@@ -31,7 +30,10 @@ use crate::{
 /// Holds every page under `/account`. Its pages see the session only once the account is
 /// known, so what the device keeps (the draft) can be checked against it.
 #[component]
-pub fn AccountArea() -> impl IntoView {
+pub fn AccountArea(
+    /// The page the path names (src/lazy.rs), drawn once the account is known.
+    children: ChildrenFn,
+) -> impl IntoView {
     let session = use_session();
     let location = use_location();
     let navigate = use_navigate();
@@ -88,7 +90,7 @@ pub fn AccountArea() -> impl IntoView {
     move || {
         let known = session.account.with(Option::is_some);
         match (session.state.get(), failed.get()) {
-            (SignIn::SignedIn, _) if known => view! { <Outlet /> }.into_any(),
+            (SignIn::SignedIn, _) if known => children().into_any(),
             (SignIn::Unknown | SignIn::SignedIn, Some(error)) => {
                 view! { <LoadFailed error=error retry=check /> }.into_any()
             }

@@ -2,7 +2,7 @@
 //! after submitting: the reference to quote and what happens next.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 use wire::Objection;
 
 use super::{objections::objection_subject, show};
@@ -64,8 +64,10 @@ fn details(objection: Objection, filed: bool) -> impl IntoView {
 }
 
 #[component]
-pub fn ObjectionView() -> impl IntoView {
-    let reference = use_params_map().with_untracked(|p| p.get("reference").unwrap_or_default());
+pub fn ObjectionView(
+    /// The reference from `/account/objections/:reference`.
+    reference: String,
+) -> impl IntoView {
     let filed = use_query_map().with_untracked(|q| q.get("filed").is_some());
     let title: fn(&'static Texts) -> &'static str = if filed {
         |t| t.account.filed_title

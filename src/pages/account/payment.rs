@@ -3,7 +3,7 @@
 //! the deadline when the shared objection-window rule allows it, or the reason why not.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use wire::PaymentDetail;
 
 use super::show;
@@ -117,9 +117,10 @@ fn detail_view(detail: PaymentDetail) -> impl IntoView {
 }
 
 #[component]
-pub fn Payment() -> impl IntoView {
-    let cycle =
-        use_params_map().with_untracked(|p| p.get("cycle").and_then(|c| c.parse::<u32>().ok()));
+pub fn Payment(
+    /// The payment's number from `/account/payments/:cycle`; none when it is not a number.
+    cycle: Option<u32>,
+) -> impl IntoView {
     let body = match cycle {
         Some(cycle) => {
             let (data, retry) = load(move || api::payment(cycle));

@@ -10,10 +10,7 @@ pub mod review;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_router::{
-    components::Outlet,
-    hooks::{use_navigate, use_query_map},
-};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use self::state::{Answers, Step};
 use crate::{
@@ -73,14 +70,17 @@ pub fn back_href(flow: Flow, step: Step, changing: bool) -> &'static str {
 /// Holds the answers for every page under `/check` and writes them to the tab's storage on
 /// every change.
 #[component]
-pub fn CheckFlow() -> impl IntoView {
+pub fn CheckFlow(
+    /// The page the path names (src/lazy.rs).
+    children: Children,
+) -> impl IntoView {
     let flow = Flow::load();
     provide_context(flow);
     Effect::new(move |_| {
         flow.answers
             .with(|answers| prefs::store_session_value(ANSWERS_KEY, answers))
     });
-    view! { <Outlet /> }
+    children()
 }
 
 /// The start page (`/check`).

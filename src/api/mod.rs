@@ -6,7 +6,7 @@
 //! Two requests every page may make, `GET /instance` (the footer) and `DELETE /session`
 //! ("Log out"), go through the browser's `fetch` and its own JSON parser instead: the main
 //! wasm module, which every page downloads, then carries neither gloo-net nor serde_json
-//! (issue #11); the generic [`request`] lives in the route chunks that call it.
+//! (issue #11); the generic `request` lives in the route chunks that call it.
 
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::window;

@@ -1,7 +1,8 @@
 //! Route-level code splitting: the pages of the pre-check, the estimate, signing in and the
 //! account area are compiled into separate wasm chunks (by `wasm-split`, which
 //! `scripts/wasm-split` runs after Trunk's build) and fetched the first time one of their
-//! routes is opened. Home, the shell, the router and the translations stay in the main module.
+//! routes is opened. Home, the shell, the router and the translations stay in the main module;
+//! what only someone signed in uses (the idle warning) comes with the account chunk.
 //!
 //! Each area is one route in the table (`/check/*page`: the router's code is compiled once per
 //! route, so few routes keep the main module small) and one `#[wasm_split(<chunk>, fallible)]`
@@ -23,7 +24,10 @@ use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 use leptos_router::LazyRoute;
 
-use crate::{components::page::PageHeading, i18n::t};
+use crate::{
+    components::{idle_warning::IdleWarning, page::PageHeading},
+    i18n::t,
+};
 
 /// A route's chunk did not load. The loader does not remember a failure, so the next try
 /// fetches it afresh.
@@ -209,6 +213,28 @@ fn account_page(page: AccountPage, param: Option<String>) -> AnyView {
         AccountPage::Bank => bank::BankAccountPage().into_any(),
         AccountPage::Household => household::HouseholdPage().into_any(),
     }
+}
+
+/// The idle warning ([`IdleWarning`]), drawn by the shell for someone signed in. Its code,
+/// with the session extension it asks for, travels in the account chunk: signing in loads
+/// that chunk anyway (the account area asks `GET /me`; a login goes on to it unless `next`
+/// says otherwise), so the public pages' main module carries neither.
+#[cfg(feature = "split")]
+#[wasm_split(account, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn draw_idle_warning() -> Result<AnyView, ChunkError> {
+    Ok(IdleWarning().into_any())
+}
+
+#[cfg(not(feature = "split"))]
+async fn draw_idle_warning() -> Result<AnyView, ChunkError> {
+    Ok(IdleWarning().into_any())
+}
+
+/// The idle warning once its chunk is there; nothing if it did not arrive (the server still
+/// ends an idle session, and the next account request then goes to the login page). The
+/// loader's future stays on this one thread; `Suspend` asks for `Send`.
+pub fn idle_warning() -> impl Future<Output = Option<AnyView>> + Send {
+    send_wrapper::SendWrapper::new(async { draw_idle_warning().await.ok() })
 }
 
 /// Runs `mount` once the chunk of the page being opened has loaded (or failed to: the route

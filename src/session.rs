@@ -274,7 +274,7 @@ impl Session {
     pub fn sign_out(self) {
         prefs::forget_account_data();
         spawn_local(async move {
-            let _ = api::end_session().await;
+            api::end_session().await;
             self.signed_out(Ended::ByChoice);
         });
     }
@@ -284,7 +284,7 @@ impl Session {
     pub fn expire(self) {
         self.signed_out(Ended::Idle);
         spawn_local(async move {
-            let _ = api::end_session().await;
+            api::end_session().await;
         });
     }
 }

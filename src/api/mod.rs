@@ -2,9 +2,17 @@
 //! function per endpoint, returning the wire types or an [`ApiError`].
 //!
 //! Cookies go with every request (same origin), so the session needs nothing here.
+//!
+//! Two requests every page may make, `GET /instance` (the footer) and `DELETE /session`
+//! ("Log out"), go through the browser's `fetch` and its own JSON parser instead: the main
+//! wasm module, which every page downloads, then carries neither gloo-net nor serde_json
+//! (issue #11); the generic `request` lives in the route chunks that call it.
 
 use gloo_net::http::{Method, RequestBuilder};
+use leptos::prelude::window;
 use serde::{Serialize, de::DeserializeOwned};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use wire::{
     API_PREFIX, ChallengeSent, EligibilityView, ErrorBody, IDEMPOTENCY_KEY_HEADER, Me,
     NewObjection, NewTicket, Objection, PaymentDetail, PaymentSummary, ResendCode, SessionInfo,
@@ -116,10 +124,6 @@ pub async fn extend_session() -> Result<SessionInfo, ApiError> {
     request(Method::POST, "/session/extend", NO_BODY, None).await
 }
 
-pub async fn end_session() -> Result<(), ApiError> {
-    request(Method::DELETE, "/session", NO_BODY, None).await
-}
-
 pub async fn me() -> Result<Me, ApiError> {
     request(Method::GET, "/me", NO_BODY, None).await
 }
@@ -178,9 +182,36 @@ pub async fn open_ticket(ticket: &NewTicket, idempotency_key: &str) -> Result<Ti
     .await
 }
 
-/// Whether this copy is a demo and who operates it (public).
-pub async fn instance() -> Result<wire::Instance, ApiError> {
-    request(Method::GET, "/instance", NO_BODY, None).await
+/// Whether this copy is a demo and who operates it (public). Read field by field from the
+/// browser's parse of the answer; `None` for anything else than a 2xx with a boolean `demo`.
+pub async fn instance() -> Option<wire::Instance> {
+    let response = fetch("GET", "/instance").await.ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let answer = JsFuture::from(response.json().ok()?).await.ok()?;
+    let field = |key: &str| js_sys::Reflect::get(&answer, &JsValue::from_str(key)).ok();
+    Some(wire::Instance {
+        demo: field("demo")?.as_bool()?,
+        operator_ar: field("operator_ar").and_then(|name| name.as_string()),
+        operator_en: field("operator_en").and_then(|name| name.as_string()),
+    })
+}
+
+/// Ends the session on the server, best effort: the answer is not read (the app signs out
+/// whatever it says, and offline it cannot say anything).
+pub async fn end_session() {
+    let _ = fetch("DELETE", "/session").await;
+}
+
+/// One request with no body through the browser's `fetch`; `Err` only without an answer.
+async fn fetch(method: &str, path: &str) -> Result<web_sys::Response, ApiError> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let answer = JsFuture::from(window().fetch_with_str_and_init(&url(path), &init))
+        .await
+        .map_err(|_| ApiError::Network)?;
+    answer.dyn_into().map_err(|_| ApiError::Network)
 }
 
 /// The registered bank account, masked, and its latest change.

@@ -1,6 +1,8 @@
 //! The warning two minutes before the session ends for inactivity: a modal `<dialog>` (focus
 //! moves into it, the page behind is inert) offering "Stay signed in". When the time is up
 //! the app signs out and the account area goes to the login page; drafts stay where they are.
+//! The shell draws it only while someone is signed in, and its code comes with the account
+//! chunk (`crate::lazy::idle_warning`), out of the main module every visitor downloads.
 
 use std::time::Duration;
 

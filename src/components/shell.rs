@@ -6,8 +6,8 @@ use leptos_router::components::A;
 
 use crate::{
     components::{
-        accessibility_tools::AccessibilityTools, idle_warning::IdleWarning,
-        language_switch::LanguageSwitch, offline_banner::OfflineBanner,
+        accessibility_tools::AccessibilityTools, language_switch::LanguageSwitch,
+        offline_banner::OfflineBanner,
     },
     i18n::{Lang, fill, lang, t},
     session::use_session,
@@ -111,6 +111,18 @@ fn account_nav() -> impl IntoView {
     }
 }
 
+/// The idle warning while someone is signed in, drawn from the account chunk
+/// ([`crate::lazy::idle_warning`]) so the public pages do not download it.
+fn signed_in_idle_warning() -> impl IntoView {
+    let session = use_session();
+    let signed_in = Memo::new(move |_| session.is_signed_in());
+    move || {
+        signed_in
+            .get()
+            .then(|| Suspend::new(crate::lazy::idle_warning()))
+    }
+}
+
 /// Skip link, header, navigation, the page, and the footer with the accessibility tools.
 #[component]
 pub fn Shell(
@@ -120,7 +132,7 @@ pub fn Shell(
     focus_heading_on_navigation();
     let session = use_session();
     provide_context(InstanceInfo(LocalResource::new(|| async {
-        crate::api::instance().await.ok()
+        crate::api::instance().await
     })));
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>
@@ -138,7 +150,7 @@ pub fn Shell(
         </header>
         <OfflineBanner />
         <crate::components::update_notice::UpdateNotice />
-        <IdleWarning />
+        {signed_in_idle_warning()}
         <main id="main" class="site-main" tabindex="-1">
             {children()}
         </main>

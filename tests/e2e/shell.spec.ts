@@ -27,6 +27,25 @@ test('switching to English flips lang and dir, and is remembered after a reload'
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 });
 
+test('the English words are fetched only when someone chooses English, then every page opens in English', async ({ page }) => {
+  // English is a text pack beside the app (crates/texts, src/i18n/english.rs), not in the wasm.
+  const packs: string[] = [];
+  page.on('request', (request) => {
+    if (/\/texts-en-[0-9a-f]{16}\.txt$/.test(request.url())) packs.push(request.url());
+  });
+  await page.goto('/');
+  await page.waitForFunction(() => (window as unknown as { portalStarted?: boolean }).portalStarted === true);
+  expect(packs).toEqual([]);
+  await page.getByRole('button', { name: 'Switch the site to English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Citizen Account' })).toBeVisible();
+  expect(packs).toHaveLength(1);
+  await page.goto('/contact');
+  await page.waitForFunction(() => (window as unknown as { portalStarted?: boolean }).portalStarted === true);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Contact us' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Contact us' })).toBeVisible();
+});
+
 test('a deep link opens its page, and an unknown page says so', async ({ page }) => {
   await page.goto('/contact');
   await expect(page.getByRole('heading', { level: 1, name: 'تواصل معنا' })).toBeVisible();

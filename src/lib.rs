@@ -62,7 +62,7 @@ fn console_error_panic_hook_lite() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    // English only once its texts are here (src/i18n/pack.rs): else the page stays Arabic.
+    // English only once its texts are here (src/i18n/english.rs): else the page stays Arabic.
     let lang = match prefs::stored_lang() {
         Some(Lang::En) if i18n::english::english().is_none() => Lang::Ar,
         stored => stored.unwrap_or_default(),

@@ -253,7 +253,7 @@ pub fn mount_after_chunk(mount: impl FnOnce() + 'static) {
             _ => None,
         };
         // Someone who chose English sees English from the first drawing: its texts are a
-        // pack fetched beside the chunk (src/i18n/pack.rs).
+        // pack fetched beside the chunk (src/i18n/english.rs).
         let english = crate::prefs::stored_lang() == Some(crate::i18n::Lang::En);
         if load.is_some() || english {
             let mut resolve = None;

@@ -6,7 +6,7 @@ use crate::i18n::{Lang, english, expect_locale, t};
 
 /// Shows the other language's name, in that language, with a hint in that language too,
 /// so a reader of either finds it. English switches once its texts have arrived (a small
-/// file, fetched the first time; src/i18n/pack.rs); if they cannot, the page stays as it is.
+/// file, fetched the first time; src/i18n/english.rs); if they cannot, the page stays as it is.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let locale = expect_locale();

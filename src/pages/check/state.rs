@@ -244,7 +244,30 @@ impl Answers {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::components::date_field::Calendar;
+    use crate::{
+        area_pages::{CHECK, CheckPage},
+        components::date_field::Calendar,
+    };
+
+    #[test]
+    fn every_step_is_a_page_of_the_check_area() {
+        let steps = [Step::AddDependent, Step::Answers, Step::Result];
+        let pages: Vec<CheckPage> = Step::QUESTIONS
+            .iter()
+            .chain(&steps)
+            .map(|step| {
+                let rest = step.path().strip_prefix("/check/").expect("under /check/");
+                CHECK
+                    .find(rest)
+                    .map(|(page, _)| page)
+                    .expect("a page of the area")
+            })
+            .collect();
+        // Each step names its own page: the step and the page carry the same name.
+        for (step, page) in Step::QUESTIONS.iter().chain(&steps).zip(&pages) {
+            assert_eq!(format!("{step:?}"), format!("{page:?}"));
+        }
+    }
 
     fn complete(kind: ApplicantKind) -> Answers {
         Answers {

@@ -45,6 +45,28 @@ test('the English words are fetched only when someone chooses English, then ever
   await expect(page.getByRole('heading', { level: 1, name: 'Contact us' })).toBeVisible();
 });
 
+test.describe('without the service worker, so the page itself fetches the English words', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('when the English words cannot be fetched, the page stays Arabic and says so in English', async ({ page }) => {
+    const pack = /\/texts-en-[0-9a-f]{16}\.txt$/;
+    await page.route(pack, (route) => route.abort());
+    await page.goto('/');
+    await page.waitForFunction(() => (window as unknown as { portalStarted?: boolean }).portalStarted === true);
+    const english = page.getByRole('button', { name: 'Switch the site to English' });
+    await english.click();
+    const message = page.getByRole('status').filter({ hasText: 'could not be loaded in English' });
+    await expect(message).toBeVisible();
+    await expect(message).toHaveAttribute('lang', 'en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+    await page.unroute(pack);
+    await english.click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1, name: 'Citizen Account' })).toBeVisible();
+    await expect(page.getByText('could not be loaded in English')).toBeHidden();
+  });
+});
+
 test('a deep link opens its page, and an unknown page says so', async ({ page }) => {
   await page.goto('/contact');
   await expect(page.getByRole('heading', { level: 1, name: 'تواصل معنا' })).toBeVisible();

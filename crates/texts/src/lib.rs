@@ -114,6 +114,9 @@ pub struct Texts {
     /// The switch's label is written in the language it switches to.
     pub switch_language: &'static str,
     pub switch_language_hint: &'static str,
+    /// When the other language could not be loaded (English is fetched: offline on a first
+    /// visit it may not be), written, like the switch, in that language.
+    pub switch_language_failed: &'static str,
     pub main_navigation: &'static str,
     pub nav_home: &'static str,
     pub nav_check: &'static str,
@@ -474,6 +477,7 @@ pub const AR: Texts = Texts {
     skip_to_content: "انتقل إلى المحتوى الرئيسي",
     switch_language: "English",
     switch_language_hint: "Switch the site to English",
+    switch_language_failed: "The site could not be loaded in English. Check your internet connection and try again.",
     main_navigation: "القائمة الرئيسية",
     nav_home: "الرئيسية",
     nav_check: "تحقق من الأهلية",
@@ -837,6 +841,7 @@ pub const EN: Texts = Texts {
     skip_to_content: "Skip to main content",
     switch_language: "العربية",
     switch_language_hint: "حوّل الموقع إلى العربية",
+    switch_language_failed: "تعذّر تحميل الموقع باللغة الإنجليزية. تحقّق من الاتصال بالإنترنت ثم أعد المحاولة.",
     main_navigation: "Main menu",
     nav_home: "Home",
     nav_check: "Check eligibility",

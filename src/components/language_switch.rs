@@ -25,27 +25,26 @@ pub fn LanguageSwitch() -> impl IntoView {
         });
     };
     view! {
-        <div class="language-switch-group">
-            <button
-                type="button"
-                class="language-switch"
-                lang=move || other().code()
-                title=t(|t| t.switch_language_hint)
-                aria-label=t(|t| t.switch_language_hint)
-                on:click=switch
-            >
-                {t(|t| t.switch_language)}
-            </button>
-            // Always in the page, so a screen reader announces the message when it appears;
-            // out of sight while it is empty.
-            <p
-                class="language-switch__status"
-                class=("visually-hidden", move || !failed.get())
-                role="status"
-                lang=move || other().code()
-            >
-                {move || failed.get().then(t(|t| t.switch_language_failed))}
-            </p>
-        </div>
+        <button
+            type="button"
+            class="language-switch"
+            lang=move || other().code()
+            title=t(|t| t.switch_language_hint)
+            aria-label=t(|t| t.switch_language_hint)
+            on:click=switch
+        >
+            {t(|t| t.switch_language)}
+        </button>
+        // Always in the page, so a screen reader announces the message when it appears;
+        // out of sight while it is empty. A line of its own under the header's row.
+        <p
+            class="language-switch__status"
+            class=("visually-hidden", move || !failed.get())
+            role="status"
+            lang=move || other().code()
+            dir=move || other().dir()
+        >
+            {move || failed.get().then(t(|t| t.switch_language_failed))}
+        </p>
     }
 }

@@ -76,3 +76,13 @@ export async function apiGet<T>(page: Page, path: string): Promise<T> {
   expect(answer.status, `${path}: ${answer.body}`).toBe(200);
   return JSON.parse(answer.body) as T;
 }
+
+/** `days` days ago in the Umm al-Qura calendar, as the browser counts it: [day, month, year]. */
+export function hijriDaysAgo(days: number): [string, string, string] {
+  const day = new Date(Date.now() - days * 86_400_000);
+  const parts = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', {
+    day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'Asia/Riyadh',
+  }).formatToParts(day);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return [part('day'), part('month'), part('year').replace(/\D/g, '')];
+}

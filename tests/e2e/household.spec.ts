@@ -6,7 +6,7 @@
 // finds nothing at each step, at the default width and at 360 px, in Arabic and in English.
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { apiGet, logIn } from './account-helpers';
+import { apiGet, hijriDaysAgo, logIn } from './account-helpers';
 
 const ID = '1000000115';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -23,16 +23,6 @@ async function noViolations(page: Page, what: string) {
     expect(found, found.join('\n')).toEqual([]);
   }
   if (size) await page.setViewportSize(size);
-}
-
-/** `days` days ago in the Umm al-Qura calendar, as the browser counts it: [day, month, year]. */
-function hijriDaysAgo(days: number): [string, string, string] {
-  const day = new Date(Date.now() - days * 86_400_000);
-  const parts = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', {
-    day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'Asia/Riyadh',
-  }).formatToParts(day);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return [part('day'), part('month'), part('year').replace(/\D/g, '')];
 }
 
 type Change = { reference: string; status: string; kind: string };

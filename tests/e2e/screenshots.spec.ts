@@ -1,7 +1,7 @@
 // The README's screenshots, taken on a phone-sized screen from the real build and server.
 // Runs only through scripts/screenshots (E2E_SCREENSHOTS=1), which writes docs/screenshots/.
 import { expect, test, type Page } from '@playwright/test';
-import { logIn, useLanguage } from './account-helpers';
+import { hijriDaysAgo, logIn, useLanguage } from './account-helpers';
 
 test.skip(!process.env.E2E_SCREENSHOTS, 'only through scripts/screenshots');
 test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
@@ -13,15 +13,6 @@ const shot = (page: Page, name: string) =>
 async function settled(page: Page) {
   await page.waitForFunction(() => (window as { portalStarted?: boolean }).portalStarted === true);
   await page.waitForLoadState('networkidle');
-}
-
-function hijriDaysAgo(days: number): [string, string, string] {
-  const day = new Date(Date.now() - days * 86_400_000);
-  const parts = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', {
-    day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'Asia/Riyadh',
-  }).formatToParts(day);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return [part('day'), part('month'), part('year').replace(/\D/g, '')];
 }
 
 test('home in Arabic and in English', async ({ page, browser }) => {

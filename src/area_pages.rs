@@ -1,24 +1,89 @@
-//! The pages inside each area of several pages. `/check/...`, `/login/...` and `/account/...`
-//! are one route each in the route table (`path!("/check/*page")` in `src/lib.rs`): every
-//! route costs the main wasm the router's code for it, and one route per area lets the area's
-//! wasm chunk (src/lazy.rs) choose the page from the rest of the path with this table.
+//! The app's pages: its top-level sections (a page of its own, or an area of several pages)
+//! and each area's pages. `src/lib.rs` draws the section a path names, and each area's wasm
+//! chunk (src/lazy.rs) chooses its page from the rest of the path with its table here: one
+//! route per area keeps the main wasm small, and a plain match is all a route costs it.
 //!
 //! The server compiles this same file (crates/server/src/app_routes.rs) for its SPA fallback
 //! and the host files it generates, so the pages the app draws and the paths a host answers
 //! with 200 are one list. Hence plain data and nothing from the app.
 
-/// One area: its first path segment and its pages, in the order they are tried.
+/// The top-level parts of the app, each under its own first path segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Home,
+    Check,
+    Estimate,
+    Contact,
+    About,
+    Login,
+    Account,
+}
+
+/// Each section's first path segment (`""` for `/`), in the order they are tried.
+pub static SECTIONS: &[(&str, Section)] = &[
+    ("", Section::Home),
+    ("check", Section::Check),
+    ("estimate", Section::Estimate),
+    ("contact", Section::Contact),
+    ("about", Section::About),
+    ("login", Section::Login),
+    ("account", Section::Account),
+];
+
+impl Section {
+    /// The pages of an area; none for a section that is one page.
+    pub fn area_paths(self) -> Option<Vec<&'static str>> {
+        match self {
+            Section::Check => Some(CHECK.paths().collect()),
+            Section::Login => Some(LOGIN.paths().collect()),
+            Section::Account => Some(ACCOUNT.paths().collect()),
+            Section::Home | Section::Estimate | Section::Contact | Section::About => None,
+        }
+    }
+}
+
+/// The section `path` (a URL's path) belongs to, with the rest of the path after its first
+/// segment. A section of one page takes nothing after it (a trailing slash aside); an area
+/// takes any rest, and its page table decides (a rest it lacks is its not-found page).
+pub fn section_of(path: &str) -> Option<(Section, &str)> {
+    let path = path.trim_start_matches('/');
+    let (first, rest) = path.split_once('/').unwrap_or((path, ""));
+    let &(_, section) = SECTIONS.iter().find(|(name, _)| *name == first)?;
+    let one_page = section.area_paths().is_none();
+    if one_page && !rest.trim_matches('/').is_empty() {
+        return None;
+    }
+    Some((section, rest))
+}
+
+/// Every page's path (`/account/payments/:cycle`): which URLs are pages, all the server needs.
+pub fn all_pages() -> Vec<String> {
+    SECTIONS
+        .iter()
+        .flat_map(|&(first, section)| {
+            section
+                .area_paths()
+                .unwrap_or_else(|| vec![""])
+                .into_iter()
+                .map(move |page| match (first, page) {
+                    (first, "") => format!("/{first}"),
+                    (first, page) => format!("/{first}/{page}"),
+                })
+        })
+        .collect()
+}
+
+/// An area's pages, in the order they are tried.
 pub struct Area<P: 'static> {
-    /// The first path segment: `check` for `/check/...`.
-    pub prefix: &'static str,
-    /// Each page's path after the prefix: `""` is the area's own page, a `:name` segment
-    /// takes any one segment and hands it to the page.
+    /// Each page's path after the area's first segment: `""` is the area's own page, a
+    /// `:name` segment takes any one segment and hands it to the page.
     pub pages: &'static [(&'static str, P)],
 }
 
 impl<P: Copy> Area<P> {
-    /// The page at `rest`, the path after the prefix (`payments/3`, slashes at either end
-    /// ignored), with the value of its `:name` segment; none for a path the area lacks.
+    /// The page at `rest`, the path after the area's first segment (`payments/3`, slashes at
+    /// either end ignored), with the value of its `:name` segment; none for a path the area
+    /// lacks.
     pub fn find<'a>(&self, rest: &'a str) -> Option<(P, Option<&'a str>)> {
         self.pages
             .iter()
@@ -27,7 +92,7 @@ impl<P: Copy> Area<P> {
 }
 
 impl<P> Area<P> {
-    /// The page paths after the prefix.
+    /// The page paths after the area's first segment.
     pub fn paths(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.pages.iter().map(|(path, _)| *path)
     }
@@ -66,7 +131,6 @@ pub enum CheckPage {
 }
 
 pub static CHECK: Area<CheckPage> = Area {
-    prefix: "check",
     pages: &[
         ("", CheckPage::Start),
         ("applicant", CheckPage::Applicant),
@@ -92,7 +156,6 @@ pub enum LoginPage {
 }
 
 pub static LOGIN: Area<LoginPage> = Area {
-    prefix: "login",
     pages: &[
         ("", LoginPage::Password),
         ("verify", LoginPage::Verify),
@@ -120,7 +183,6 @@ pub enum AccountPage {
 }
 
 pub static ACCOUNT: Area<AccountPage> = Area {
-    prefix: "account",
     pages: &[
         ("", AccountPage::Home),
         ("eligibility", AccountPage::Eligibility),
@@ -137,15 +199,6 @@ pub static ACCOUNT: Area<AccountPage> = Area {
         ("household", AccountPage::Household),
     ],
 };
-
-/// Every area's prefix and page paths: which URLs are pages, all the server needs.
-pub fn all_areas() -> [(&'static str, Vec<&'static str>); 3] {
-    [
-        (CHECK.prefix, CHECK.paths().collect()),
-        (LOGIN.prefix, LOGIN.paths().collect()),
-        (ACCOUNT.prefix, ACCOUNT.paths().collect()),
-    ]
-}
 
 #[cfg(test)]
 mod tests {
@@ -172,5 +225,44 @@ mod tests {
             assert_eq!(ACCOUNT.find(missing), None, "{missing}");
         }
         assert_eq!(LOGIN.find("verify/x"), None);
+    }
+
+    #[test]
+    fn a_path_finds_its_section() {
+        assert_eq!(section_of("/"), Some((Section::Home, "")));
+        assert_eq!(section_of(""), Some((Section::Home, "")));
+        assert_eq!(section_of("/estimate/"), Some((Section::Estimate, "")));
+        assert_eq!(section_of("/check"), Some((Section::Check, "")));
+        assert_eq!(
+            section_of("/account/payments/3"),
+            Some((Section::Account, "payments/3"))
+        );
+        // An area's unknown page is still the area's: its chunk draws the not-found page.
+        assert_eq!(section_of("/login/nope"), Some((Section::Login, "nope")));
+        for missing in ["/nope", "/estimate/x", "/about/a/b", "/accounts"] {
+            assert_eq!(section_of(missing), None, "{missing}");
+        }
+    }
+
+    #[test]
+    fn every_page_is_listed_once() {
+        let pages = all_pages();
+        assert_eq!(pages[0], "/");
+        for page in [
+            "/check",
+            "/check/result",
+            "/estimate",
+            "/login/reset",
+            "/account/payments/:cycle",
+        ] {
+            assert_eq!(
+                pages.iter().filter(|listed| *listed == page).count(),
+                1,
+                "{page}"
+            );
+        }
+        for page in &pages {
+            assert!(section_of(page).is_some(), "{page}");
+        }
     }
 }

@@ -1,28 +1,32 @@
 //! Route-level code splitting: the pages of the pre-check, the estimate, signing in and the
 //! account area are compiled into separate wasm chunks (by `wasm-split`, which
 //! `scripts/wasm-split` runs after Trunk's build) and fetched the first time one of their
-//! routes is opened. Home, the shell, the router and the translations stay in the main module;
-//! what only someone signed in uses (the idle warning) comes with the account chunk.
+//! pages is opened. Home, the shell, the page switch and the translations stay in the main
+//! module; what only someone signed in uses (the idle warning) comes with the account chunk.
 //!
-//! Each area is one route in the table (`/check/*page`: the router's code is compiled once per
-//! route, so few routes keep the main module small) and one `#[wasm_split(<chunk>, fallible)]`
-//! function that draws the area, its layout and the page the rest of the path names
-//! (src/area_pages.rs, which the server reads too), again on each move inside the area. Once
-//! [`mount_after_chunk`] has loaded the chunk of the page being opened, the app draws that
-//! page in the same task as its mount (public/boot.js then takes over a prerendered page with
-//! nothing changing on screen). Each area's route is a [`LazyRoute`] calling that function; a
-//! chunk that fails to load (offline, or a new deployment removed it) gives [`ChunkFailed`], a
-//! page with a retry, never a panic (a panic aborts the whole app). A chunk is named after its
-//! area's first path segment (perf/first_load.py counts a route's chunks by that name).
+//! Each area is one section of the app (src/area_pages.rs, which the server reads too) and one
+//! `#[wasm_split(<chunk>, fallible)]` function that draws the area, its layout and the page
+//! the rest of the path names, again on each move inside the area. The page switch
+//! (`src/lib.rs`) draws a section once its [`Chunk`] is here: until then the page before stays
+//! (the first drawing waits for it in [`mount_after_chunk`], so public/boot.js takes over a
+//! prerendered page with nothing changing on screen). A chunk that fails to load (offline, or
+//! a new deployment removed it) gives [`ChunkFailed`], a page with a retry, never a panic (a
+//! panic aborts the whole app). A chunk is named after its area's first path segment
+//! (perf/first_load.py counts a page's chunks by that name).
+//!
+//! No router `Routes`, `Suspend` or resource here: their generic and async machinery cost the
+//! main module about 30 KB brotli (measured with twiggy), a plain match and a signal nothing.
 //!
 //! Only with the `split` feature, which `index.html` turns on for Trunk's build: the unsplit
 //! wasm of the wasm tests could not load (its loader imports exist only after wasm-split), so
 //! without it the pages are part of the one module.
 
+use std::cell::Cell;
+
+use futures::FutureExt;
 use leptos::prelude::*;
 #[cfg(feature = "split")]
 use leptos::wasm_split::wasm_split;
-use leptos_router::LazyRoute;
 
 use crate::{
     components::{idle_warning::IdleWarning, page::PageHeading},
@@ -34,6 +38,7 @@ use crate::{
 #[derive(Debug, Clone, Copy)]
 pub struct ChunkError;
 
+#[cfg(feature = "split")]
 impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
         ChunkError
@@ -57,12 +62,11 @@ pub fn ChunkFailed() -> impl IntoView {
     }
 }
 
-/// One split area: `split_area!(chunk, draw, preload_fn; Route => view)`. `draw()` is the
-/// split function, in the wasm chunk `chunk`, that draws the area with `view()`,
-/// `preload_fn` loads that chunk, and `Route` is the area's one route type, for
-/// `Lazy::<Route>::new()` in the route table.
+/// One split function: `split_area!(chunk, draw, preload_fn; view)`. `draw()`, in the wasm
+/// chunk `chunk`, draws `view()` (an area, or the idle warning), and `preload_fn` loads what
+/// it needs, after which `draw()` returns at its first poll.
 macro_rules! split_area {
-    ($chunk:ident, $draw:ident, $preload:ident; $route:ident => $view:path) => {
+    ($chunk:ident, $draw:ident, $preload:ident; $view:path) => {
         #[cfg(feature = "split")]
         #[wasm_split($chunk, fallible, wasm_split_path = ::leptos::wasm_split, preload($preload))]
         fn $draw() -> Result<AnyView, ChunkError> {
@@ -74,50 +78,107 @@ macro_rules! split_area {
             Ok($view().into_any())
         }
 
-        pub struct $route;
-
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            async fn view(_this: Self) -> AnyView {
-                match $draw().await {
-                    Ok(view) => view,
-                    Err(ChunkError) => ChunkFailed().into_any(),
-                }
-            }
+        #[cfg(not(feature = "split"))]
+        async fn $preload() -> Result<(), ChunkError> {
+            Ok(())
         }
     };
 }
 
 use crate::{
-    area_pages::{ACCOUNT, AccountPage, Area, CHECK, CheckPage, LOGIN, LoginPage},
+    area_pages::{ACCOUNT, AccountPage, Area, CHECK, CheckPage, LOGIN, LoginPage, Section},
     pages::{account, check, estimate, login, login_reset, login_verify, not_found::NotFound},
 };
 
-split_area! { check, draw_check, preload_check; CheckRoute => check_area }
-split_area! { estimate, draw_estimate, preload_estimate; EstimateRoute => estimate::Estimate }
-split_area! { login, draw_login, preload_login; LoginRoute => login_area }
-split_area! { account, draw_account, preload_account; AccountRoute => account_area }
+split_area! { check, draw_check, preload_check; check_area }
+split_area! { estimate, draw_estimate, preload_estimate; estimate::Estimate }
+split_area! { login, draw_login, preload_login; login_area }
+split_area! { account, draw_account, preload_account; account_area }
+
+/// The wasm chunk of an area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chunk {
+    Check,
+    Estimate,
+    Login,
+    Account,
+}
+
+thread_local! {
+    /// Which chunks have loaded, by [`Chunk`] as a bit: a loaded chunk's split function
+    /// returns at its first poll, so its section can be drawn at once.
+    static LOADED: Cell<u8> = const { Cell::new(0) };
+}
+
+impl Chunk {
+    /// The chunk holding `section`'s code; none for the sections in the main module.
+    pub fn of(section: Section) -> Option<Self> {
+        match section {
+            Section::Check => Some(Chunk::Check),
+            Section::Estimate => Some(Chunk::Estimate),
+            Section::Login => Some(Chunk::Login),
+            Section::Account => Some(Chunk::Account),
+            Section::Home | Section::Contact | Section::About => None,
+        }
+    }
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+
+    pub fn is_loaded(self) -> bool {
+        LOADED.with(|loaded| loaded.get() & self.bit() != 0)
+    }
+
+    /// Fetches and links the chunk (at once if it already is).
+    pub async fn load(self) -> Result<(), ChunkError> {
+        match self {
+            Chunk::Check => preload_check().await?,
+            Chunk::Estimate => preload_estimate().await?,
+            Chunk::Login => preload_login().await?,
+            Chunk::Account => preload_account().await?,
+        }
+        LOADED.with(|loaded| loaded.set(loaded.get() | self.bit()));
+        Ok(())
+    }
+
+    /// The area, drawn by its chunk's code: only once [`Chunk::load`] has succeeded (the
+    /// page switch waits for it), else the page saying the code did not arrive.
+    pub fn draw(self) -> AnyView {
+        let drawn = match self {
+            Chunk::Check => draw_check().now_or_never(),
+            Chunk::Estimate => draw_estimate().now_or_never(),
+            Chunk::Login => draw_login().now_or_never(),
+            Chunk::Account => draw_account().now_or_never(),
+        };
+        match drawn {
+            Some(Ok(view)) => view,
+            Some(Err(ChunkError)) | None => ChunkFailed().into_any(),
+        }
+    }
+}
 
 /// A page of an area (src/area_pages.rs) and the value of its `:name` segment.
 type AreaPage<P> = Option<(P, Option<String>)>;
 
-/// The page of `area` that the route's `*page` segment names, none for a path the area does
-/// not have. It follows moves inside the area: the router keeps the area's one route and
-/// only updates the segment (a new query alone changes nothing, as before).
-fn use_area_page<P>(area: &'static Area<P>) -> Memo<AreaPage<P>>
+/// The page of `area` (the app's `section`) that the rest of the path names, none for a path
+/// the area does not have. It follows moves inside the area (a new query alone changes
+/// nothing), and keeps its page while the path has left the area, until the next section is
+/// drawn in its place.
+fn use_area_page<P>(section: Section, area: &'static Area<P>) -> Memo<AreaPage<P>>
 where
     P: Copy + PartialEq + Send + Sync + 'static,
 {
-    let params = leptos_router::hooks::use_params_map();
-    Memo::new(move |_| {
-        params.with(|params| {
-            let rest = params.get_str("page").unwrap_or_default();
-            area.find(rest)
-                .map(|(page, param)| (page, param.map(str::to_owned)))
-        })
+    let location = leptos_router::hooks::use_location();
+    Memo::new(move |previous: Option<&AreaPage<P>>| {
+        location
+            .pathname
+            .with(|path| match crate::area_pages::section_of(path) {
+                Some((of, rest)) if of == section => area
+                    .find(rest)
+                    .map(|(page, param)| (page, param.map(str::to_owned))),
+                _ => previous.cloned().flatten(),
+            })
     })
 }
 
@@ -138,7 +199,7 @@ where
 
 /// `/check/...`: the flow's answers, around the page the path names.
 fn check_area() -> impl IntoView {
-    let page = area_page(use_area_page(&CHECK), check_page);
+    let page = area_page(use_area_page(Section::Check, &CHECK), check_page);
     view! { <check::CheckFlow>{page}</check::CheckFlow> }
 }
 
@@ -162,7 +223,7 @@ fn check_page(page: CheckPage, _: Option<String>) -> AnyView {
 
 /// `/login/...`.
 fn login_area() -> impl IntoView {
-    area_page(use_area_page(&LOGIN), login_page)
+    area_page(use_area_page(Section::Login, &LOGIN), login_page)
 }
 
 fn login_page(page: LoginPage, _: Option<String>) -> AnyView {
@@ -176,7 +237,7 @@ fn login_page(page: LoginPage, _: Option<String>) -> AnyView {
 /// `/account/...`: the signed-in guard around the page the path names. A path the area does
 /// not have gets the not-found page without the guard, as any unknown address does.
 fn account_area() -> impl IntoView {
-    let page = use_area_page(&ACCOUNT);
+    let page = use_area_page(Section::Account, &ACCOUNT);
     let known = Memo::new(move |_| page.with(Option::is_some));
     let page = area_page(page, account_page);
     move || {
@@ -215,78 +276,69 @@ fn account_page(page: AccountPage, param: Option<String>) -> AnyView {
     }
 }
 
-/// The idle warning ([`IdleWarning`]), drawn by the shell for someone signed in. Its code,
-/// with the session extension it asks for, travels in the account chunk: signing in loads
-/// that chunk anyway (the account area asks `GET /me`; a login goes on to it unless `next`
-/// says otherwise), so the public pages' main module carries neither.
-#[cfg(feature = "split")]
-#[wasm_split(account, fallible, wasm_split_path = ::leptos::wasm_split)]
-fn draw_idle_warning() -> Result<AnyView, ChunkError> {
-    Ok(IdleWarning().into_any())
+// The idle warning (`IdleWarning`), drawn by the shell for someone signed in. Its code, with
+// the session extension it asks for, travels in the account chunk: signing in loads that
+// chunk anyway (the account area asks `GET /me`; a login goes on to it unless `next` says
+// otherwise), so the public pages' main module carries neither.
+split_area! { account, draw_idle_warning, preload_idle_warning; IdleWarning }
+
+/// The idle warning once the account chunk is there; nothing if it did not arrive (the
+/// server still ends an idle session, and the next account request then goes to the login
+/// page).
+pub fn idle_warning() -> impl IntoView {
+    // Each split function has its own loader, even in a chunk already here.
+    let arrived = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        if preload_idle_warning().await.is_ok() {
+            arrived.try_set(true);
+        }
+    });
+    move || {
+        arrived
+            .get()
+            .then(|| draw_idle_warning().now_or_never().and_then(Result::ok))
+    }
 }
 
-#[cfg(not(feature = "split"))]
-async fn draw_idle_warning() -> Result<AnyView, ChunkError> {
-    Ok(IdleWarning().into_any())
-}
-
-/// The idle warning once its chunk is there; nothing if it did not arrive (the server still
-/// ends an idle session, and the next account request then goes to the login page). The
-/// loader's future stays on this one thread; `Suspend` asks for `Send`.
-pub fn idle_warning() -> impl Future<Output = Option<AnyView>> + Send {
-    send_wrapper::SendWrapper::new(async { draw_idle_warning().await.ok() })
-}
-
-/// Runs `mount` once the chunk of the page being opened has loaded (or failed to: the route
-/// then shows [`ChunkFailed`]), so the first drawing is the whole page. Meanwhile
+/// Runs `mount` once the chunk of the page being opened has loaded (or failed to: the page
+/// switch then shows [`ChunkFailed`]), so the first drawing is the whole page. Meanwhile
 /// `window.portalMounting` is a promise public/boot.js waits for before it takes over.
 pub fn mount_after_chunk(mount: impl FnOnce() + 'static) {
-    #[cfg(feature = "split")]
-    {
-        let path = window().location().pathname().unwrap_or_default();
-        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
-        let load: Option<std::pin::Pin<Box<dyn Future<Output = _>>>> = match first {
-            "check" => Some(Box::pin(preload_check())),
-            "estimate" => Some(Box::pin(preload_estimate())),
-            "login" => Some(Box::pin(preload_login())),
-            "account" => Some(Box::pin(preload_account())),
-            _ => None,
-        };
-        // Someone who chose English sees English from the first drawing: its texts are a
-        // pack fetched beside the chunk (src/i18n/english.rs).
-        let english = crate::prefs::stored_lang() == Some(crate::i18n::Lang::En);
-        if load.is_some() || english {
-            let mut resolve = None;
-            let mounted = js_sys::Promise::new(&mut |done, _| resolve = Some(done));
-            let _ = js_sys::Reflect::set(&window(), &"portalMounting".into(), &mounted);
-            wasm_bindgen_futures::spawn_local(async move {
-                let chunk = async move {
-                    if let Some(load) = load {
-                        let _ = load.await;
-                    }
-                };
-                let texts = async move { english && crate::i18n::english::load_english().await };
-                futures::future::join(chunk, texts).await;
-                mount();
-                if let Some(resolve) = resolve {
-                    let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-                }
-            });
-            return;
-        }
+    let path = window().location().pathname().unwrap_or_default();
+    let chunk = crate::area_pages::section_of(&path).and_then(|(section, _)| Chunk::of(section));
+    // Someone who chose English sees English from the first drawing: its texts are a pack
+    // fetched beside the chunk (src/i18n/english.rs).
+    let english = crate::prefs::stored_lang() == Some(crate::i18n::Lang::En);
+    if chunk.is_none() && !english {
+        mount();
+        return;
     }
-    mount();
+    let mut resolve = None;
+    let mounted = js_sys::Promise::new(&mut |done, _| resolve = Some(done));
+    let _ = js_sys::Reflect::set(&window(), &"portalMounting".into(), &mounted);
+    wasm_bindgen_futures::spawn_local(async move {
+        let chunk = async move {
+            if let Some(chunk) = chunk {
+                let _ = chunk.load().await;
+            }
+        };
+        let texts = async move { english && crate::i18n::english::load_english().await };
+        futures::future::join(chunk, texts).await;
+        mount();
+        if let Some(resolve) = resolve {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
 }
 
 /// Fetches the chunks of the public tools that promise to work offline once the app has
 /// loaded (the pre-check and the estimate), without waiting for a visit: the service worker
 /// holds them only from the second visit. Then `window.portalOfflineReady` is true: the first
 /// load is over (the end-to-end tests wait for it before going offline). A failure is left
-/// alone: the route tries again when opened.
+/// alone: the page tries again when opened.
 pub fn prefetch_offline_chunks() {
     leptos::task::spawn_local(async {
-        #[cfg(feature = "split")]
-        if preload_check().await.is_err() || preload_estimate().await.is_err() {
+        if Chunk::Check.load().await.is_err() || Chunk::Estimate.load().await.is_err() {
             return;
         }
         let _ = js_sys::Reflect::set(&window(), &"portalOfflineReady".into(), &true.into());

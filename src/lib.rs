@@ -1,7 +1,7 @@
 //! The Citizen Account beneficiary portal: a Leptos single-page app, Arabic first.
 //!
-//! [`App`] holds the route table, so one glance shows every URL: an area of several pages
-//! (`/check/*page`) is one route, its pages listed in [`area_pages`].
+//! [`App`] draws the section of the app the path names ([`area_pages`] lists every URL: the
+//! sections, and each area's pages).
 
 pub mod api;
 pub mod area_pages;
@@ -17,15 +17,16 @@ pub mod session;
 
 use leptos::prelude::*;
 use leptos_router::{
-    Lazy,
-    components::{Route, Router, Routes},
-    path,
+    components::Router,
+    hooks::use_location,
+    location::{BrowserUrl, LocationProvider},
 };
 
 use crate::{
+    area_pages::{Section, section_of},
     components::shell::Shell,
     i18n::{Lang, Locale},
-    lazy::{AccountRoute, CheckRoute, EstimateRoute, LoginRoute},
+    lazy::Chunk,
     pages::{about::About, contact::Contact, home::Home, not_found::NotFound},
     session::Session,
 };
@@ -75,17 +76,55 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Shell>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home />
-                    <Route path=path!("/check/*page") view={Lazy::<CheckRoute>::new()} />
-                    <Route path=path!("/estimate") view={Lazy::<EstimateRoute>::new()} />
-                    <Route path=path!("/contact") view=Contact />
-                    <Route path=path!("/about") view=About />
-                    <Route path=path!("/login/*page") view={Lazy::<LoginRoute>::new()} />
-                    <Route path=path!("/account/*page") view={Lazy::<AccountRoute>::new()} />
-                </Routes>
+                <Pages />
             </Shell>
         </Router>
+    }
+}
+
+/// The section the path names (none: the not-found page), drawn once its code is here: a
+/// section in a wasm chunk not loaded yet leaves the page before on screen until it arrives
+/// (src/lazy.rs), or the page saying it did not.
+#[component]
+fn Pages() -> impl IntoView {
+    let location = use_location();
+    let wanted = move || {
+        location
+            .pathname
+            .with(|path| section_of(path).map(|(section, _)| section))
+    };
+    let shown = RwSignal::new(wanted());
+    // The router puts a followed link's URL in the address bar only when told the page is
+    // drawn (its own `Routes` would tell it).
+    let browser_url = use_context::<BrowserUrl>();
+    let show = move |section: Option<Section>| {
+        if shown.get_untracked() != section {
+            shown.set(section);
+        }
+        if let Some(url) = &browser_url {
+            url.ready_to_complete();
+        }
+    };
+    Effect::new(move |_| {
+        let section = wanted();
+        let show = show.clone();
+        match section.and_then(Chunk::of) {
+            Some(chunk) if !chunk.is_loaded() => leptos::task::spawn_local(async move {
+                // Drawn on failure too: the area then shows the page with a retry.
+                let _ = chunk.load().await;
+                if untrack(wanted) == section {
+                    show(section);
+                }
+            }),
+            _ => show(section),
+        }
+    });
+    move || match shown.get() {
+        Some(Section::Home) => Home().into_any(),
+        Some(Section::Contact) => Contact().into_any(),
+        Some(Section::About) => About().into_any(),
+        Some(section) => Chunk::of(section).map_or_else(|| NotFound().into_any(), Chunk::draw),
+        None => NotFound().into_any(),
     }
 }
 

@@ -16,7 +16,20 @@ use crate::{
 /// What `GET /instance` said, asked once by the shell and shared with the about page; `None`
 /// while unknown or when it could not be read (then nothing is claimed either way).
 #[derive(Clone, Copy)]
-pub struct InstanceInfo(LocalResource<Option<wire::Instance>>);
+pub struct InstanceInfo(pub ReadSignal<Option<wire::Instance>, LocalStorage>);
+
+impl InstanceInfo {
+    /// Asks `GET /instance` once; the answer fills the signal.
+    fn ask() -> Self {
+        let (instance, set_instance) = signal_local(None);
+        leptos::task::spawn_local(async move {
+            if let Some(answer) = crate::api::instance().await {
+                set_instance.try_set(Some(answer));
+            }
+        });
+        InstanceInfo(instance)
+    }
+}
 
 /// The sentence about this copy: a demo, or who operates it (in this language, else the other).
 fn instance_sentence(lang: Lang, instance: &wire::Instance) -> Option<String> {
@@ -40,8 +53,9 @@ pub fn InstanceStatement() -> impl IntoView {
     let info = use_context::<InstanceInfo>();
     let sentence = move || {
         let lang = lang();
-        info.and_then(|InstanceInfo(resource)| resource.get().flatten())
-            .and_then(|instance| instance_sentence(lang, &instance))
+        info.and_then(|InstanceInfo(instance)| {
+            instance.with(|instance| instance_sentence(lang, instance.as_ref()?))
+        })
     };
     view! { <p class="instance-statement">{sentence}</p> }
 }
@@ -116,11 +130,7 @@ fn account_nav() -> impl IntoView {
 fn signed_in_idle_warning() -> impl IntoView {
     let session = use_session();
     let signed_in = Memo::new(move |_| session.is_signed_in());
-    move || {
-        signed_in
-            .get()
-            .then(|| Suspend::new(crate::lazy::idle_warning()))
-    }
+    move || signed_in.get().then(crate::lazy::idle_warning)
 }
 
 /// Skip link, header, navigation, the page, and the footer with the accessibility tools.
@@ -131,9 +141,7 @@ pub fn Shell(
 ) -> impl IntoView {
     focus_heading_on_navigation();
     let session = use_session();
-    provide_context(InstanceInfo(LocalResource::new(|| async {
-        crate::api::instance().await
-    })));
+    provide_context(InstanceInfo::ask());
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>
             {t(|t| t.skip_to_content)}

@@ -1,23 +1,10 @@
-//! The app's URLs, read from its own route table (`src/lib.rs`, the `App` component) and its
-//! areas' page lists (`src/area_pages.rs`) when the server is compiled, so the SPA fallback
-//! here and in the generated host configuration can never drift from the pages the app
-//! really has.
-//!
-//! The table is `view!` markup: `<Route path=path!("...") .../>` leaves inside
-//! `<ParentRoute path=path!("...")>` groups. Any tag whose name ends in `Route` counts (a
-//! `ProtectedRoute` too); one whose name holds `ParentRoute` nests. A route split into its own
-//! wasm chunk keeps its tag and path: only its view reads `view={Lazy::<CheckRoute>::new()}`
-//! (`src/lazy.rs`), and a `<` right after `::` (a turbofish) is Rust, not a tag. An area of
-//! several pages is one route there, `/check/*page`, whose pages the app chooses from
-//! `src/area_pages.rs`; this module compiles that file too and puts the area's pages in the
-//! route's place, so `/check/nope` stays a real 404.
+//! The app's URLs, from the very file the app draws its pages from (`src/area_pages.rs`: its
+//! sections and each area's pages), compiled here too, so the SPA fallback here and in the
+//! generated host configuration can never drift from the pages the app really has.
 
 use std::sync::LazyLock;
 
-/// The app's source, tracked by Cargo: editing the route table rebuilds the server.
-const APP_SOURCE: &str = include_str!("../../../src/lib.rs");
-
-/// The pages of each area, the very file the app compiles. The server reads only the paths.
+/// The app's pages, the file the app compiles. The server reads only the paths.
 #[allow(dead_code)]
 #[path = "../../../src/area_pages.rs"]
 mod area_pages;
@@ -33,12 +20,14 @@ enum Segment {
     Fixed(String),
     /// `:name`: any one segment.
     Param,
-    /// `*name`: the rest of the path, however long.
-    Rest,
 }
 
-static ROUTES: LazyLock<Vec<RoutePattern>> =
-    LazyLock::new(|| with_area_pages(parse_route_table(APP_SOURCE), &area_pages::all_areas()));
+static ROUTES: LazyLock<Vec<RoutePattern>> = LazyLock::new(|| {
+    area_pages::all_pages()
+        .iter()
+        .map(|page| RoutePattern::parse(page))
+        .collect()
+});
 
 /// Every page route of the app, in table order.
 pub fn all() -> &'static [RoutePattern] {
@@ -56,8 +45,6 @@ impl RoutePattern {
             .map(|segment| {
                 if segment.starts_with(':') {
                     Segment::Param
-                } else if segment.starts_with('*') {
-                    Segment::Rest
                 } else {
                     Segment::Fixed(segment.to_string())
                 }
@@ -70,7 +57,6 @@ impl RoutePattern {
         let mut parts = split(path);
         for segment in &self.segments {
             match segment {
-                Segment::Rest => return true,
                 Segment::Param => {
                     if parts.next().is_none() {
                         return false;
@@ -91,7 +77,7 @@ impl RoutePattern {
         matches!(self.segments.first(), Some(Segment::Fixed(first)) if first == "account")
     }
 
-    /// Has no `:param` or `*rest`: one URL, which may have a prerendered file.
+    /// Has no `:param`: one URL, which may have a prerendered file.
     pub fn is_fixed(&self) -> bool {
         self.segments
             .iter()
@@ -111,16 +97,12 @@ impl RoutePattern {
                     out.push_str(&regex_escape(fixed));
                 }
                 Segment::Param => out.push_str("/[^/]+"),
-                Segment::Rest => {
-                    out.push_str("(?:/.*)?");
-                    return out + "$";
-                }
             }
         }
         out + "/?$"
     }
 
-    /// The pattern in the `_redirects` / `_headers` syntax: `:name` kept, `*rest` as `*`.
+    /// The pattern in the `_redirects` / `_headers` syntax: `:name` kept.
     pub fn cdn_pattern(&self) -> String {
         if self.segments.is_empty() {
             return "/".to_string();
@@ -131,7 +113,6 @@ impl RoutePattern {
             match segment {
                 Segment::Fixed(fixed) => out.push_str(fixed),
                 Segment::Param => out.push_str(&format!(":p{index}")),
-                Segment::Rest => out.push('*'),
             }
         }
         out
@@ -147,7 +128,6 @@ impl std::fmt::Display for RoutePattern {
             match segment {
                 Segment::Fixed(fixed) => write!(formatter, "/{fixed}")?,
                 Segment::Param => formatter.write_str("/:param")?,
-                Segment::Rest => formatter.write_str("/*")?,
             }
         }
         Ok(())
@@ -167,99 +147,6 @@ fn regex_escape(text: &str) -> String {
         .collect()
 }
 
-/// The leaf routes of the first `<Routes>` table in `source`, with their parents' paths.
-pub fn parse_route_table(source: &str) -> Vec<RoutePattern> {
-    let table = route_table_markup(source);
-    let mut parents: Vec<String> = Vec::new();
-    let mut routes = Vec::new();
-    let mut rest = table;
-    while let Some(start) = next_tag(rest) {
-        rest = &rest[start + 1..];
-        let closing = rest.starts_with('/');
-        let name: String = rest
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|character| character.is_ascii_alphanumeric() || *character == '_')
-            .collect();
-        if !name.ends_with("Route") {
-            continue;
-        }
-        let is_parent = name.contains("ParentRoute");
-        if closing {
-            if is_parent {
-                parents.pop();
-            }
-            continue;
-        }
-        // The tag's own text: up to the next tag (a `view=` closure holds no tag).
-        let tag = &rest[..next_tag(rest).unwrap_or(rest.len())];
-        let Some(path) = path_literal(tag) else {
-            continue;
-        };
-        let self_closing = tag.trim_end().ends_with("/>");
-        if is_parent && !self_closing {
-            parents.push(path);
-        } else {
-            let full: Vec<&str> = parents
-                .iter()
-                .map(String::as_str)
-                .chain([path.as_str()])
-                .collect();
-            routes.push(RoutePattern::parse(&full.join("/")));
-        }
-    }
-    routes
-}
-
-/// `routes` with each area's route (`/check/*page`) replaced by the area's pages, in place.
-fn with_area_pages(routes: Vec<RoutePattern>, areas: &[(&str, Vec<&str>)]) -> Vec<RoutePattern> {
-    routes
-        .into_iter()
-        .flat_map(|route| match area_of(&route, areas) {
-            Some((prefix, pages)) => pages
-                .iter()
-                .map(|page| RoutePattern::parse(&format!("{prefix}/{page}")))
-                .collect(),
-            None => vec![route],
-        })
-        .collect()
-}
-
-/// The area whose route `route` is: `/<prefix>/*rest`.
-fn area_of<'a>(
-    route: &RoutePattern,
-    areas: &'a [(&'a str, Vec<&'a str>)],
-) -> Option<&'a (&'a str, Vec<&'a str>)> {
-    match route.segments.as_slice() {
-        [Segment::Fixed(first), Segment::Rest] => areas.iter().find(|(prefix, _)| prefix == first),
-        _ => None,
-    }
-}
-
-/// Where the next tag starts: a `<` that is not a turbofish's (`Lazy::<CheckFlowRoute>`).
-fn next_tag(text: &str) -> Option<usize> {
-    text.match_indices('<')
-        .map(|(index, _)| index)
-        .find(|&index| !text[..index].ends_with("::"))
-}
-
-/// The markup between `<Routes` and `</Routes>`.
-fn route_table_markup(source: &str) -> &str {
-    let start = source.find("<Routes").unwrap_or(source.len());
-    let end = source[start..]
-        .find("</Routes>")
-        .map_or(source.len(), |end| start + end);
-    &source[start..end]
-}
-
-/// The string inside `path!("...")`.
-fn path_literal(tag: &str) -> Option<String> {
-    let start = tag.find("path!(")? + "path!(".len();
-    let after = tag[start..].trim_start().strip_prefix('"')?;
-    let end = after.find('"')?;
-    Some(after[..end].to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,91 +155,18 @@ mod tests {
         routes.iter().map(ToString::to_string).collect()
     }
 
+    /// The drift guard: the pages the deployment promises (public, signed-in, parameterised)
+    /// are app pages, and unknown paths under an area are not.
     #[test]
-    fn parents_prefix_their_children() {
-        let source = r#"
-            view! { <Router><Routes fallback=NotFound>
-                <Route path=path!("/") view=Home />
-                <ParentRoute path=path!("/check") view=CheckFlow>
-                    <Route path=path!("") view=CheckStart />
-                    <Route path=path!("birth-date") view=BirthDateStep />
-                </ParentRoute>
-                <Route path=path!("/login/verify") view=VerifyLogin />
-                <ProtectedParentRoute path=path!("/account") view={Lazy::<AccountAreaRoute>::new()} condition=move || Some(true) redirect_path=|| "/login">
-                    <Route path=path!("payments/:cycle") view={Lazy::<PaymentRoute>::new()} />
-                    <LazyRoute path=path!("files/*rest") view=Files />
-                </ProtectedParentRoute>
-                <Route path=path!("/estimate") view={Lazy::<EstimateRoute>::new()} />
-            </Routes></Router> }
-        "#;
-        let routes = parse_route_table(source);
-        assert_eq!(
-            shown(&routes),
-            [
-                "/",
-                "/check",
-                "/check/birth-date",
-                "/login/verify",
-                "/account/payments/:param",
-                "/account/files/*",
-                "/estimate"
-            ]
-        );
-        assert!(routes[4].matches("/account/payments/2026-01"));
-        assert!(!routes[4].matches("/account/payments"));
-        assert!(routes[5].matches("/account/files/a/b"));
-        assert!(routes[1].matches("/check/"));
-        assert!(routes[4].is_signed_in() && !routes[1].is_signed_in());
-    }
-
-    #[test]
-    fn an_area_route_gives_way_to_its_pages() {
-        let routes = parse_route_table(
-            r#"<Routes><Route path=path!("/") view=A/><Route path=path!("/a/*page") view=B/><Route path=path!("/files/*rest") view=C/></Routes>"#,
-        );
-        let areas = [("a", vec!["", "b", "c/:id"])];
-        assert_eq!(
-            shown(&with_area_pages(routes, &areas)),
-            ["/", "/a", "/a/b", "/a/c/:param", "/files/*"]
-        );
-    }
-
-    /// The drift guard: every `path!` in the real table is understood, each area of
-    /// `src/area_pages.rs` is a route there and nothing else is a catch-all, and the pages the
-    /// deployment promises (public, signed-in, parameterised) are among them.
-    #[test]
-    fn the_real_route_table_is_read_whole() {
-        let table = route_table_markup(APP_SOURCE);
-        let literals = table.matches("path!(").count();
-        let parents = table.matches("ParentRoute path=").count();
-        let routes = parse_route_table(APP_SOURCE);
-        assert_eq!(
-            routes.len() + parents,
-            literals,
-            "a route in src/lib.rs was not understood: {:?}",
-            shown(&routes)
-        );
-        let areas = area_pages::all_areas();
-        for (prefix, _) in &areas {
-            let routes_of_area = routes
-                .iter()
-                .filter(|route| area_of(route, &areas).is_some_and(|(of, _)| of == prefix))
-                .count();
-            assert_eq!(routes_of_area, 1, "/{prefix}/*page should be one route");
-        }
-        assert!(
-            all()
-                .iter()
-                .all(|route| !route.segments.contains(&Segment::Rest)),
-            "a catch-all route would answer 200 for any path under it: {:?}",
-            shown(all())
-        );
+    fn the_real_pages_are_read_whole() {
+        assert_eq!(all().len(), area_pages::all_pages().len());
         for page in [
             "/",
             "/check",
             "/check/result",
             "/estimate",
             "/contact",
+            "/about",
             "/login",
             "/account",
             "/account/payments",
@@ -362,6 +176,7 @@ mod tests {
             "/login/reset",
             "/account/bank",
             "/account/household",
+            "/check/",
         ] {
             assert!(is_app_page(page), "{page} should be an app page");
         }
@@ -374,19 +189,27 @@ mod tests {
             "/check/x/y",
             "/login/nope",
             "/login/verify/x",
+            "/estimate/x",
             "/api",
         ] {
             assert!(!is_app_page(not_a_page), "{not_a_page} is not a page");
         }
+        let signed_in: Vec<String> = all()
+            .iter()
+            .filter(|route| route.is_signed_in())
+            .map(ToString::to_string)
+            .collect();
+        assert!(signed_in.iter().all(|route| route.starts_with("/account")));
+        assert!(signed_in.contains(&"/account/payments/:param".to_string()));
+        assert!(shown(all()).contains(&"/".to_string()));
     }
 
     #[test]
     fn regexes_match_what_the_patterns_match() {
-        let routes = parse_route_table(
-            r#"<Routes><Route path=path!("/") view=A/><Route path=path!("/a.b/:id") view=B/></Routes>"#,
-        );
+        let routes = [RoutePattern::parse("/"), RoutePattern::parse("/a.b/:id")];
         assert_eq!(routes[0].regex(), "^/$");
         assert_eq!(routes[1].regex(), r"^/a\.b/[^/]+/?$");
         assert_eq!(routes[1].cdn_pattern(), "/a.b/:p1");
+        assert!(routes[1].matches("/a.b/x/") && !routes[1].matches("/a.b"));
     }
 }

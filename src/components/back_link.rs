@@ -1,9 +1,7 @@
 //! The back link at the top of a question page.
 
-use leptos::prelude::*;
-use leptos_router::components::A;
-
 use crate::i18n::t;
+use leptos::prelude::*;
 
 /// "Back" ("رجوع"), to the previous step; its arrow follows the reading direction.
 #[component]
@@ -12,5 +10,5 @@ pub fn BackLink(
     #[prop(into)]
     href: String,
 ) -> impl IntoView {
-    view! { <A href=href attr:class="back-link">{t(|t| t.forms.back)}</A> }
+    view! { <a href=href class="back-link">{t(|t| t.forms.back)}</a> }
 }

@@ -1,7 +1,6 @@
 //! Buttons: the form's main action, a secondary action, and a link that looks like a button.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::{Text, t};
 
@@ -68,8 +67,8 @@ pub fn ButtonLink(
     kind: ButtonKind,
 ) -> impl IntoView {
     view! {
-        <A href=href attr:class=format!("{} button--link", kind.class())>
+        <a href=href class=format!("{} button--link", kind.class())>
             {t(label)}
-        </A>
+        </a>
     }
 }

@@ -2,14 +2,13 @@
 //! main content, footer (with who operates this copy, from `GET /instance`).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::{
     components::{
         accessibility_tools::AccessibilityTools, language_switch::LanguageSwitch,
         offline_banner::OfflineBanner,
     },
-    i18n::{Lang, fill, lang, t},
+    i18n::{Lang, Text, fill, lang, t},
     session::use_session,
 };
 
@@ -84,17 +83,68 @@ fn focus_heading_on_navigation() {
     });
 }
 
+/// A link of the site's navigation, marked `aria-current="page"` on the page it leads to or,
+/// unless `exact`, one under it. A plain `<a>`: the router follows any link on the page.
+fn nav_link(href: &'static str, label: Text, exact: bool) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let current = move || {
+        location
+            .pathname
+            .with(|path| is_current(path, href, exact))
+            .then_some("page")
+    };
+    view! { <li><a href=href aria-current=current>{t(label)}</a></li> }
+}
+
+/// Whether `path` is `href`'s page (a trailing slash aside) or, unless `exact`, under it.
+fn is_current(path: &str, href: &str, exact: bool) -> bool {
+    let (path, href) = (path.trim_end_matches('/'), href.trim_end_matches('/'));
+    path == href
+        || (!exact
+            && !href.is_empty()
+            && path
+                .strip_prefix(href)
+                .is_some_and(|rest| rest.starts_with('/')))
+}
+
+/// The site's links: address, name, whether only that very page is theirs.
+type NavLinks = &'static [(&'static str, Text, bool)];
+
+/// The public pages' links.
+const PUBLIC_LINKS: NavLinks = &[
+    ("/", |t| t.nav_home, false),
+    ("/check", |t| t.nav_check, false),
+    ("/estimate", |t| t.nav_estimate, false),
+    ("/contact", |t| t.nav_contact, false),
+    ("/about", |t| t.nav_about, false),
+    ("/account", |t| t.nav_account, false),
+];
+
+/// The account's links.
+const ACCOUNT_LINKS: NavLinks = &[
+    ("/", |t| t.nav_home, true),
+    ("/account", |t| t.nav_account, true),
+    ("/account/eligibility", |t| t.account.nav_eligibility, false),
+    ("/account/payments", |t| t.account.nav_payments, false),
+    ("/account/objections", |t| t.account.nav_objections, false),
+    ("/account/tickets", |t| t.account.nav_voice, false),
+    ("/account/bank", |t| t.bank.nav, false),
+    ("/account/household", |t| t.household.nav, false),
+];
+
+fn links(links: NavLinks) -> impl IntoView {
+    links
+        .iter()
+        .map(|&(href, label, exact)| nav_link(href, label, exact))
+        .collect_view()
+}
+
 /// The public pages, for someone not signed in.
 fn public_nav() -> impl IntoView {
     view! {
         <nav class="site-nav" aria-label=t(|t| t.main_navigation)>
             <ul>
-                <li><A href="/">{t(|t| t.nav_home)}</A></li>
-                <li><A href="/check">{t(|t| t.nav_check)}</A></li>
-                <li><A href="/estimate">{t(|t| t.nav_estimate)}</A></li>
-                <li><A href="/contact">{t(|t| t.nav_contact)}</A></li>
-                <li><A href="/about">{t(|t| t.nav_about)}</A></li>
-                <li><A href="/account">{t(|t| t.nav_account)}</A></li>
+                {links(PUBLIC_LINKS)}
             </ul>
         </nav>
     }
@@ -107,14 +157,7 @@ fn account_nav() -> impl IntoView {
     view! {
         <nav class="site-nav" aria-label=t(|t| t.account.account_menu)>
             <ul>
-                <li><A href="/" exact=true>{t(|t| t.nav_home)}</A></li>
-                <li><A href="/account" exact=true>{t(|t| t.nav_account)}</A></li>
-                <li><A href="/account/eligibility">{t(|t| t.account.nav_eligibility)}</A></li>
-                <li><A href="/account/payments">{t(|t| t.account.nav_payments)}</A></li>
-                <li><A href="/account/objections">{t(|t| t.account.nav_objections)}</A></li>
-                <li><A href="/account/tickets">{t(|t| t.account.nav_voice)}</A></li>
-                <li><A href="/account/bank">{t(|t| t.bank.nav)}</A></li>
-                <li><A href="/account/household">{t(|t| t.household.nav)}</A></li>
+                {links(ACCOUNT_LINKS)}
                 <li>
                     <button type="button" class="link-button site-nav__sign-out" on:click=move |_| session.sign_out()>
                         {t(|t| t.account.sign_out)}
@@ -148,10 +191,10 @@ pub fn Shell(
         </a>
         <header class="site-header">
             <div class="site-header__inner">
-                <A href="/" attr:class="site-header__brand">
+                <a href="/" class="site-header__brand">
                     <span class="site-header__program">{t(|t| t.program_name)}</span>
                     <span class="site-header__portal">{t(|t| t.portal_name)}</span>
-                </A>
+                </a>
                 <LanguageSwitch />
             </div>
             {move || if session.is_signed_in() { account_nav().into_any() } else { public_nav().into_any() }}
@@ -167,5 +210,20 @@ pub fn Shell(
             <InstanceStatement />
             <p>{t(|t| t.footer_note)}</p>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_current;
+
+    #[test]
+    fn a_link_is_current_on_its_page_and_under_it_unless_exact() {
+        assert!(is_current("/", "/", false));
+        assert!(!is_current("/check", "/", false));
+        assert!(is_current("/check/applicant", "/check", false));
+        assert!(is_current("/account/", "/account", true));
+        assert!(!is_current("/account/payments", "/account", true));
+        assert!(!is_current("/accounts", "/account", false));
     }
 }

@@ -1,5 +1,6 @@
 //! English in the split build: its texts are a pack beside the app (crates/texts, `pack`),
-//! fetched the first time someone chooses English, so Arabic readers never download them.
+//! fetched the first time someone chooses English with the wasm chunk that reads it, so
+//! Arabic readers download neither.
 //! Other builds (the wasm tests, native) keep English compiled in.
 
 use texts::Texts;
@@ -60,11 +61,19 @@ pub async fn load_english() -> bool {
     let Some(pack) = fetched.await else {
         return false;
     };
-    match texts::pack::read(Box::leak(pack.into_boxed_str()), texts::AR) {
-        Some(texts) => {
-            let _ = LOADED.set(Box::leak(Box::new(texts)));
+    match read_pack(Box::leak(pack.into_boxed_str())).await {
+        Ok(Some(texts)) => {
+            let _ = LOADED.set(texts);
             true
         }
-        None => false,
+        Ok(None) | Err(crate::lazy::ChunkError) => false,
     }
+}
+
+/// Reads the pack over the Arabic table. In a wasm chunk of its own, which only someone who
+/// chooses English fetches: reading walks every text of the table, a lot of code.
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+#[leptos::wasm_split::wasm_split(english, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn read_pack(pack: &'static str) -> Result<Option<&'static Texts>, crate::lazy::ChunkError> {
+    Ok(texts::pack::read(pack, texts::AR).map(|texts| &*Box::leak(Box::new(texts))))
 }

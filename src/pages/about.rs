@@ -2,7 +2,6 @@
 //! seed, how to object to a payment, and how eligibility is checked.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::{
     components::{page::PageHeading, shell::InstanceStatement},
@@ -37,7 +36,7 @@ pub fn About() -> impl IntoView {
         <p>{t(|t| t.about.inquiry_body)}</p>
         {list(|t| t.about.inquiry_steps, true)}
         <p>{t(|t| t.about.precheck_body)}</p>
-        <p><A href="/check">{t(|t| t.about.precheck_link)}</A></p>
+        <p><a href="/check">{t(|t| t.about.precheck_link)}</a></p>
         <h2>{t(|t| t.about.objection_title)}</h2>
         {list(|t| t.about.objection_steps, true)}
         <p>{t(|t| t.about.objection_note)}</p>

@@ -1,7 +1,6 @@
 //! Home (`/`): what the program is, and the ways in.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::{
     components::page::PageHeading,
@@ -28,10 +27,10 @@ pub fn Home() -> impl IntoView {
                 .map(|(href, name, hint)| {
                     view! {
                         <li>
-                            <A href=*href>
+                            <a href=*href>
                                 <span class="entry-points__name">{t(*name)}</span>
                                 <span class="entry-points__hint">{t(*hint)}</span>
-                            </A>
+                            </a>
                         </li>
                     }
                 })

@@ -1,7 +1,6 @@
 //! The page for any address the app does not know.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::{components::page::PageHeading, i18n::t};
 
@@ -9,6 +8,6 @@ use crate::{components::page::PageHeading, i18n::t};
 pub fn NotFound() -> impl IntoView {
     view! {
         <PageHeading title=|t| t.not_found_title lead=|t| t.not_found_lead />
-        <p><A href="/">{t(|t| t.not_found_home_link)}</A></p>
+        <p><a href="/">{t(|t| t.not_found_home_link)}</a></p>
     }
 }

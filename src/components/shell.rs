@@ -4,10 +4,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::{
-        accessibility_tools::AccessibilityTools, language_switch::LanguageSwitch,
-        offline_banner::OfflineBanner,
-    },
+    components::language_switch::LanguageSwitch,
     i18n::{Lang, Text, fill, lang, t},
     session::use_session,
 };
@@ -199,16 +196,16 @@ pub fn Shell(
             </div>
             {move || if session.is_signed_in() { account_nav().into_any() } else { public_nav().into_any() }}
         </header>
-        <OfflineBanner />
-        <crate::components::update_notice::UpdateNotice />
+        {crate::lazy::offline_banner()}
+        {crate::lazy::update_notice()}
         {signed_in_idle_warning()}
         <main id="main" class="site-main" tabindex="-1">
             {children()}
         </main>
         <footer class="site-footer">
-            <AccessibilityTools />
             <InstanceStatement />
             <p>{t(|t| t.footer_note)}</p>
+            {crate::lazy::accessibility_tools()}
         </footer>
     }
 }

@@ -99,16 +99,19 @@ test('after one visit the public pages and the pre-check work offline', async ({
 
 test('a new version is announced politely and loads only when asked', async ({ page }) => {
   test.setTimeout(90_000);
-  // This page runs "the older app": its loader's URL is not in the worker's list, so any new
-  // worker brings a version the page does not have.
+  // This page runs "the older app": public/boot.js asks a new worker whether it holds the
+  // page's own loader, and here it asks for another URL, so any new worker brings a version
+  // the page does not have. (Changing the loader's URL itself would load a second copy of
+  // the app's module, which its wasm chunks could not link to.)
   await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      const meta = document.querySelector<HTMLMetaElement>('meta[name="portal-app"]');
-      if (meta) {
-        meta.content = meta.content.replace('.js ', '.js?older ');
-        observer.disconnect();
+    const post = ServiceWorker.prototype.postMessage;
+    ServiceWorker.prototype.postMessage = function (this: ServiceWorker, message: unknown, ...rest: unknown[]) {
+      const asked = message as { precaches?: string } | null;
+      if (asked && typeof asked === 'object' && typeof asked.precaches === 'string') {
+        message = { precaches: `${asked.precaches}?older` };
       }
-    }).observe(document, { childList: true, subtree: true });
+      return (post as (...args: unknown[]) => void).call(this, message, ...rest);
+    } as typeof post;
   });
   await visitOnce(page);
   await page.reload();
@@ -244,10 +247,10 @@ test('focus and scroll stay where they were across the takeover', async ({ page 
     Object.defineProperty(window, 'portalStarted', {
       get: () => started,
       set: (value) => {
-        const button = document.querySelector('.tools__button');
+        const link = document.querySelector('#main a[href="/check"]');
         (window as unknown as { atTakeover: unknown }).atTakeover = {
           scrollY: window.scrollY,
-          focused: button !== null && document.activeElement === button,
+          focused: link !== null && document.activeElement === link,
         };
         started = value;
       },
@@ -255,7 +258,7 @@ test('focus and scroll stay where they were across the takeover', async ({ page 
   });
   await page.goto('/about');
   await expect(page.locator('#app')).toHaveAttribute('data-prerendered', '');
-  await page.locator('.tools__button').first().focus();
+  await page.locator('#main a[href="/check"]').focus();
   await page.evaluate(() => window.scrollTo(0, 400));
   const scrolled = await page.evaluate(() => window.scrollY);
   expect(scrolled).toBeGreaterThan(0);
@@ -265,7 +268,7 @@ test('focus and scroll stay where they were across the takeover', async ({ page 
     scrollY: scrolled,
     focused: true,
   });
-  await expect(page.locator('.tools__button').first()).toBeFocused();
+  await expect(page.locator('#main a[href="/check"]')).toBeFocused();
 });
 
 test('a reader who chose English gets English after the takeover', async ({ page }) => {

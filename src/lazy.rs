@@ -93,14 +93,17 @@ use crate::{
     pages::{account, check, estimate, login, login_reset, login_verify, not_found::NotFound},
 };
 
-split_area! { check, draw_check, preload_check; check_area }
+split_area! { check, draw_check_start, preload_check_start; check::CheckStart }
+split_area! { check_steps, draw_check, preload_check; check_area }
 split_area! { estimate, draw_estimate, preload_estimate; estimate::Estimate }
 split_area! { login, draw_login, preload_login; login_area }
 split_area! { account, draw_account, preload_account; account_area }
 
-/// The wasm chunk of an area.
+/// The wasm chunk of an area, or of a page of its own: the pre-check's start page, which
+/// `/check` draws alone, before the code of the questions (fetched once it is drawn).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Chunk {
+    CheckStart,
     Check,
     Estimate,
     Login,
@@ -114,9 +117,17 @@ thread_local! {
 }
 
 impl Chunk {
-    /// The chunk holding `section`'s code; none for the sections in the main module.
-    pub fn of(section: Section) -> Option<Self> {
+    /// The chunk holding the code of the page at `path` (a section and the rest of the path,
+    /// src/area_pages.rs); none for the pages in the main module.
+    pub fn of(section: Section, rest: &str) -> Option<Self> {
         match section {
+            Section::Check
+                if CHECK
+                    .find(rest)
+                    .is_some_and(|(page, _)| page == CheckPage::Start) =>
+            {
+                Some(Chunk::CheckStart)
+            }
             Section::Check => Some(Chunk::Check),
             Section::Estimate => Some(Chunk::Estimate),
             Section::Login => Some(Chunk::Login),
@@ -136,6 +147,7 @@ impl Chunk {
     /// Fetches and links the chunk (at once if it already is).
     pub async fn load(self) -> Result<(), ChunkError> {
         match self {
+            Chunk::CheckStart => preload_check_start().await?,
             Chunk::Check => preload_check().await?,
             Chunk::Estimate => preload_estimate().await?,
             Chunk::Login => preload_login().await?,
@@ -151,6 +163,7 @@ impl Chunk {
         // Untracked, as a component's body is: what the area reads while it is built must not
         // redraw the whole area when it changes.
         let drawn = untrack(|| match self {
+            Chunk::CheckStart => draw_check_start().now_or_never(),
             Chunk::Check => draw_check().now_or_never(),
             Chunk::Estimate => draw_estimate().now_or_never(),
             Chunk::Login => draw_login().now_or_never(),
@@ -211,7 +224,8 @@ fn check_area() -> impl IntoView {
 fn check_page(page: CheckPage, _: Option<String>) -> AnyView {
     use check::{birth_date, dependents, question, result, review};
     match page {
-        CheckPage::Start => check::CheckStart().into_any(),
+        // Drawn by a chunk of its own (Chunk::CheckStart), in this area's place.
+        CheckPage::Start => ().into_any(),
         CheckPage::Applicant => question::ApplicantStep().into_any(),
         CheckPage::BirthDate => birth_date::BirthDateStep().into_any(),
         CheckPage::Nationality => question::NationalityStep().into_any(),
@@ -342,7 +356,8 @@ where
 /// `window.portalMounting` is a promise public/boot.js waits for before it takes over.
 pub fn mount_after_chunk(mount: impl FnOnce() + 'static) {
     let path = window().location().pathname().unwrap_or_default();
-    let chunk = crate::area_pages::section_of(&path).and_then(|(section, _)| Chunk::of(section));
+    let chunk =
+        crate::area_pages::section_of(&path).and_then(|(section, rest)| Chunk::of(section, rest));
     // Someone who chose English sees English from the first drawing: its texts are a pack
     // fetched beside the chunk (src/i18n/english.rs).
     let english = crate::prefs::stored_lang() == Some(crate::i18n::Lang::En);
@@ -376,7 +391,8 @@ pub fn mount_after_chunk(mount: impl FnOnce() + 'static) {
 /// alone: the page tries again when opened.
 pub fn prefetch_offline_chunks() {
     leptos::task::spawn_local(async {
-        if Chunk::Check.load().await.is_err()
+        if Chunk::CheckStart.load().await.is_err()
+            || Chunk::Check.load().await.is_err()
             || Chunk::Estimate.load().await.is_err()
             || preload_offline_banner().await.is_err()
         {

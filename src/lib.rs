@@ -82,49 +82,67 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The section the path names (none: the not-found page), drawn once its code is here: a
-/// section in a wasm chunk not loaded yet leaves the page before on screen until it arrives
-/// (src/lazy.rs), or the page saying it did not.
+/// What the page switch draws: a page of the main module, or what a chunk's code draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Home,
+    Contact,
+    About,
+    Chunk(Chunk),
+    NotFound,
+}
+
+impl Place {
+    fn of(path: &str) -> Self {
+        match section_of(path) {
+            Some((Section::Home, _)) => Place::Home,
+            Some((Section::Contact, _)) => Place::Contact,
+            Some((Section::About, _)) => Place::About,
+            Some((section, rest)) => Chunk::of(section, rest).map_or(Place::NotFound, Place::Chunk),
+            None => Place::NotFound,
+        }
+    }
+}
+
+/// The page the path names, drawn once its code is here: a page in a wasm chunk not loaded
+/// yet leaves the page before on screen until it arrives (src/lazy.rs), or the page saying it
+/// did not.
 #[component]
 fn Pages() -> impl IntoView {
     let location = use_location();
-    let wanted = move || {
-        location
-            .pathname
-            .with(|path| section_of(path).map(|(section, _)| section))
-    };
+    let wanted = move || location.pathname.with(|path| Place::of(path));
     let shown = RwSignal::new(wanted());
     // The router puts a followed link's URL in the address bar only when told the page is
     // drawn (its own `Routes` would tell it).
     let browser_url = use_context::<BrowserUrl>();
-    let show = move |section: Option<Section>| {
-        if shown.get_untracked() != section {
-            shown.set(section);
+    let show = move |place: Place| {
+        if shown.get_untracked() != place {
+            shown.set(place);
         }
         if let Some(url) = &browser_url {
             url.ready_to_complete();
         }
     };
     Effect::new(move |_| {
-        let section = wanted();
+        let place = wanted();
         let show = show.clone();
-        match section.and_then(Chunk::of) {
-            Some(chunk) if !chunk.is_loaded() => leptos::task::spawn_local(async move {
-                // Drawn on failure too: the area then shows the page with a retry.
+        match place {
+            Place::Chunk(chunk) if !chunk.is_loaded() => leptos::task::spawn_local(async move {
+                // Drawn on failure too: the chunk's place then shows the page with a retry.
                 let _ = chunk.load().await;
-                if untrack(wanted) == section {
-                    show(section);
+                if untrack(wanted) == place {
+                    show(place);
                 }
             }),
-            _ => show(section),
+            _ => show(place),
         }
     });
     move || match shown.get() {
-        Some(Section::Home) => Home().into_any(),
-        Some(Section::Contact) => Contact().into_any(),
-        Some(Section::About) => About().into_any(),
-        Some(section) => Chunk::of(section).map_or_else(|| NotFound().into_any(), Chunk::draw),
-        None => NotFound().into_any(),
+        Place::Home => Home().into_any(),
+        Place::Contact => Contact().into_any(),
+        Place::About => About().into_any(),
+        Place::Chunk(chunk) => chunk.draw(),
+        Place::NotFound => NotFound().into_any(),
     }
 }
 

@@ -74,6 +74,17 @@ pub fn store_session_value<T: Serialize>(key: &str, value: &T) {
     }
 }
 
+/// A text kept for this tab as it is (no JSON: its readers need no parser).
+pub fn session_text(key: &str) -> Option<String> {
+    session()?.get_item(key).ok()?
+}
+
+pub fn store_session_text(key: &str, text: &str) {
+    if let Some(session) = session() {
+        let _ = session.set_item(key, text);
+    }
+}
+
 /// A value kept on this device as JSON (localStorage): it survives a reload, a lost
 /// connection and the end of a session. `None` when absent or unreadable.
 pub fn local_value<T: DeserializeOwned>(key: &str) -> Option<T> {

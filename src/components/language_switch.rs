@@ -36,14 +36,9 @@ pub fn LanguageSwitch() -> impl IntoView {
             {t(|t| t.switch_language)}
         </button>
         // Always in the page, so a screen reader announces the message when it appears;
-        // out of sight while it is empty. A line of its own under the header's row.
-        <p
-            class="language-switch__status"
-            class=("visually-hidden", move || !failed.get())
-            role="status"
-            lang=move || other().code()
-            dir=move || other().dir()
-        >
+        // out of sight while it is empty (style/main.css). A line of its own under the
+        // header's row. Only English can fail to arrive, so the message is English.
+        <p class="language-switch__status" role="status" lang="en" dir="ltr">
             {move || failed.get().then(t(|t| t.switch_language_failed))}
         </p>
     }

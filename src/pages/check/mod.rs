@@ -13,13 +13,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use self::state::{Answers, Step};
-use crate::{
-    components::{button::ButtonLink, page::PageHeading},
-    i18n::t,
-    prefs,
-};
+use crate::{components::page::PageHeading, i18n::t, prefs};
 
 const ANSWERS_KEY: &str = "portal.check";
+/// Where the start page's button goes: the first question not answered yet, kept beside the
+/// answers so the start page (a wasm chunk of its own, src/lazy.rs) needs no JSON to know it.
+const NEXT_KEY: &str = "portal.check.next";
 
 /// The pre-check's shared state: the answers, kept for the tab.
 #[derive(Debug, Clone, Copy)]
@@ -77,21 +76,23 @@ pub fn CheckFlow(
     let flow = Flow::load();
     provide_context(flow);
     Effect::new(move |_| {
-        flow.answers
-            .with(|answers| prefs::store_session_value(ANSWERS_KEY, answers))
+        flow.answers.with(|answers| {
+            prefs::store_session_value(ANSWERS_KEY, answers);
+            let next = answers.first_unanswered().unwrap_or(Step::Answers);
+            prefs::store_session_text(NEXT_KEY, next.path());
+        })
     });
     children()
 }
 
-/// The start page (`/check`).
+/// The start page (`/check`): what the pre-check asks and promises, and the way in, to the
+/// first question not answered yet. Plain, so its chunk is small: the questions' code comes
+/// after it has been drawn.
 #[component]
 pub fn CheckStart() -> impl IntoView {
-    let flow = use_flow();
-    let start = move || {
-        flow.answers
-            .with(|answers| answers.first_unanswered().unwrap_or(Step::Answers))
-            .path()
-    };
+    let start = prefs::session_text(NEXT_KEY)
+        .filter(|next| next.starts_with("/check/"))
+        .unwrap_or_else(|| Step::Applicant.path().to_owned());
     view! {
         <PageHeading title=|t| t.check_title lead=|t| t.check_lead />
         <ul class="bullets">
@@ -99,6 +100,6 @@ pub fn CheckStart() -> impl IntoView {
             <li>{t(|t| t.check.start_private)}</li>
             <li>{t(|t| t.check.start_offline)}</li>
         </ul>
-        {move || view! { <ButtonLink href=start() label=|t| t.check.start_button /> }}
+        <a class="button button--link" href=start>{t(|t| t.check.start_button)}</a>
     }
 }

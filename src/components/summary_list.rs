@@ -1,7 +1,6 @@
 //! The summary list: answers as key / value rows, each with a link to change it.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// One row.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,10 +39,10 @@ pub fn SummaryList(
                                 .map(|href| {
                                     view! {
                                         <dd class="summary-list__actions">
-                                            <A href=href>
+                                            <a href=href>
                                                 {change_label}
                                                 <span class="visually-hidden">" " {key}</span>
-                                            </A>
+                                            </a>
                                         </dd>
                                     }
                                 })}

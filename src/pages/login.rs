@@ -3,10 +3,7 @@
 //! SMS and the verification page (`/login/verify`) asks for it.
 
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::{
-    components::A,
-    hooks::{use_navigate, use_query_map},
-};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use serde::{Deserialize, Serialize};
 use wire::StartSession;
 
@@ -211,7 +208,7 @@ pub fn Login() -> impl IntoView {
             </button>
             <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.account.sending)())}</p>
         </form>
-        <p><A href="/login/reset">{t(|t| t.reset.forgot_link)}</A></p>
+        <p><a href="/login/reset">{t(|t| t.reset.forgot_link)}</a></p>
     }
 }
 

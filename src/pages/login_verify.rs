@@ -4,7 +4,7 @@
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{
     NavigateOptions,
-    components::{A, Redirect},
+    components::Redirect,
     hooks::{use_navigate, use_query_map},
 };
 use wire::{ResendCode, VerifyCode};
@@ -129,7 +129,7 @@ pub fn VerifyLogin() -> impl IntoView {
         <ErrorSummary errors=errors />
         <Problem message=problem />
         <Show when=must_start_again>
-            <p><A href=login_again.clone()>{t(|t| t.account.start_again)}</A></p>
+            <p><a href=login_again.clone()>{t(|t| t.account.start_again)}</a></p>
         </Show>
         <form class="form" novalidate on:submit=submit>
             <CodeField code=code errors=errors />

@@ -3,7 +3,7 @@
 //! shared objection-window rule allows one.
 
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_navigate};
+use leptos_router::hooks::use_navigate;
 use wire::{MemberEligibility, ObjectionWindowView};
 
 use super::{
@@ -77,7 +77,7 @@ fn member_card(member: MemberEligibility, window: ObjectionWindowView) -> impl I
             <p>
                 {texts.household.fixable_note}
                 " "
-                <A href="/account/household">{texts.household.fixable_link}</A>
+                <a href="/account/household">{texts.household.fixable_link}</a>
             </p>
         }
     });

@@ -4,7 +4,6 @@
 //! are in the menu.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use rules::{Weekday, payment_cycle};
 use wire::EligibilityView;
 
@@ -128,9 +127,9 @@ pub fn AccountHome() -> impl IntoView {
                             let (word, tone) = messages::payment_status(texts, &latest.status);
                             view! {
                                 <p>
-                                    <A href=format!("/account/payments/{}", latest.cycle)>
+                                    <a href=format!("/account/payments/{}", latest.cycle)>
                                         {fill(texts.account.payment_n, &[&format::number(lang, i64::from(latest.cycle))])}
-                                    </A>
+                                    </a>
                                 </p>
                                 <p class="figure">{format::sar(lang, latest.amount)}</p>
                                 <p>{format::iso_date(lang, &latest.date)}</p>
@@ -158,9 +157,9 @@ pub fn AccountHome() -> impl IntoView {
                                     let (word, tone) = messages::objection_status(texts, &o.status);
                                     view! {
                                         <li>
-                                            <A href=format!("/account/objections/{}", o.reference)>
+                                            <a href=format!("/account/objections/{}", o.reference)>
                                                 <span dir="ltr">{o.reference.clone()}</span>
-                                            </A>
+                                            </a>
                                             " "
                                             {word_tag(word, tone)}
                                         </li>

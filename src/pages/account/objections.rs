@@ -2,7 +2,6 @@
 //! what it is on, when it was filed and its status in words.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wire::Objection;
 
 use super::{objection::member_name, show};
@@ -57,9 +56,9 @@ pub fn Objections() -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">
-                                <A href=format!("/account/objections/{}", o.reference)>
+                                <a href=format!("/account/objections/{}", o.reference)>
                                     <span dir="ltr">{o.reference.clone()}</span>
-                                </A>
+                                </a>
                             </th>
                             <td>{subject}</td>
                             <td>{filed_on}</td>

@@ -3,7 +3,7 @@
 //! months, and "اعتراض" on each payment the shared objection-window rule allows.
 
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_navigate};
+use leptos_router::hooks::use_navigate;
 use rules::{
     Date,
     objection_window::{self, PaymentStatus, Window},
@@ -70,9 +70,9 @@ fn row(payment: PaymentSummary, window: Option<Window>) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">
-                <A href=format!("/account/payments/{cycle}") attr:id=id.clone()>
+                <a href=format!("/account/payments/{cycle}") id=id.clone()>
                     {fill(words.payment_n, &[&format::number(lang, i64::from(cycle))])}
-                </A>
+                </a>
             </th>
             <td>
                 {date.map(|d| view! {

@@ -2,7 +2,7 @@
 //! in plain words and what to do next, each dependent covered or not.
 
 use leptos::prelude::*;
-use leptos_router::components::{A, Redirect};
+use leptos_router::components::Redirect;
 use rules::{
     Assessment, Date,
     eligibility::{Criterion, CriterionResult, DependentResult, Reason, Sex},
@@ -183,8 +183,8 @@ fn Outcome(
         <h2>{t(|t| t.check.next_title)}</h2>
         {eligible.then(|| view! { <p>{t(|t| t.check.next_eligible)}</p> })}
         <ul class="bullets">
-            <li><A href="/estimate">{t(|t| t.check.next_estimate)}</A></li>
-            <li><A href="/contact">{t(|t| t.check.next_contact)}</A></li>
+            <li><a href="/estimate">{t(|t| t.check.next_estimate)}</a></li>
+            <li><a href="/contact">{t(|t| t.check.next_contact)}</a></li>
         </ul>
         <Notice>
             <p>{t(|t| t.check.disclaimer)}</p>

@@ -5,7 +5,6 @@ pub mod chart;
 pub mod household;
 
 use leptos::{html, prelude::*};
-use leptos_router::components::A;
 use rules::{
     Date, Estimate, Halalas, Steps,
     eligibility::ApplicantKind,
@@ -155,7 +154,7 @@ fn EstimateResult(
             </ol>
             <p>
                 {t(|t| t.estimate.assumption)} " "
-                <A href="/check">{t(|t| t.estimate.check_link)}</A>
+                <a href="/check">{t(|t| t.estimate.check_link)}</a>
             </p>
             <PrintButton />
         </section>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::{
-    components::{A, Redirect},
+    components::Redirect,
     hooks::{use_navigate, use_query_map},
 };
 
@@ -226,7 +226,7 @@ fn DetailsForm(
                 <p>
                     {t(|t| t.household.fixable_note)}
                     " "
-                    <A href="/account/household">{t(|t| t.household.fixable_link)}</A>
+                    <a href="/account/household">{t(|t| t.household.fixable_link)}</a>
                 </p>
             </Notice>
         })}

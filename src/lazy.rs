@@ -384,16 +384,17 @@ pub fn mount_after_chunk(mount: impl FnOnce() + 'static) {
 }
 
 /// Fetches the chunks of the public tools that promise to work offline once the app has
-/// loaded (the pre-check and the estimate, and the shell's tools with the offline banner),
-/// without waiting for a visit: the service worker
-/// holds them only from the second visit. Then `window.portalOfflineReady` is true: the first
-/// load is over (the end-to-end tests wait for it before going offline). A failure is left
-/// alone: the page tries again when opened.
+/// loaded (the pre-check, the estimate with its result, and the shell's tools with the
+/// offline banner), without waiting for a visit: the service worker holds them only from the
+/// second visit. Then `window.portalOfflineReady` is true: the first load is over (the
+/// end-to-end tests wait for it before going offline). A failure is left alone: the page
+/// tries again when opened.
 pub fn prefetch_offline_chunks() {
     leptos::task::spawn_local(async {
         if Chunk::CheckStart.load().await.is_err()
             || Chunk::Check.load().await.is_err()
             || Chunk::Estimate.load().await.is_err()
+            || !estimate::preload().await
             || preload_offline_banner().await.is_err()
         {
             return;

@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod household;
 
+use futures::FutureExt;
 use leptos::{html, prelude::*};
 use rules::{
     Date, Estimate, Halalas, Steps,
@@ -28,6 +29,7 @@ use crate::{
     },
     format,
     i18n::{Lang, fill, lang, t},
+    lazy::ChunkError,
 };
 
 const KINDS: &[Choice<ApplicantKind>] = &[
@@ -108,6 +110,56 @@ pub fn explain_steps(lang: Lang, steps: &Steps) -> Vec<String> {
     lines
 }
 
+// The rules' estimate and the result under the form (the figures, the chart, the steps in
+// words) are a wasm chunk of their own: the page draws the form without them, and they are
+// fetched once it is drawn (src/lazy.rs), before anyone can press the button.
+
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(estimate_result, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn estimate_for(household: Composition, date: Date) -> Result<Option<Estimate>, ChunkError> {
+    Ok(household.estimate(date).ok())
+}
+
+#[cfg(not(feature = "split"))]
+async fn estimate_for(household: Composition, date: Date) -> Result<Option<Estimate>, ChunkError> {
+    Ok(household.estimate(date).ok())
+}
+
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(
+    estimate_result,
+    fallible,
+    wasm_split_path = ::leptos::wasm_split,
+    preload(preload_result)
+)]
+fn draw_result(
+    household: Composition,
+    date: Date,
+    estimate: Estimate,
+) -> Result<AnyView, ChunkError> {
+    Ok(view! { <EstimateResult household=household date=date estimate=estimate /> }.into_any())
+}
+
+#[cfg(not(feature = "split"))]
+async fn draw_result(
+    household: Composition,
+    date: Date,
+    estimate: Estimate,
+) -> Result<AnyView, ChunkError> {
+    Ok(view! { <EstimateResult household=household date=date estimate=estimate /> }.into_any())
+}
+
+#[cfg(not(feature = "split"))]
+async fn preload_result() -> Result<(), ChunkError> {
+    Ok(())
+}
+
+/// Fetches the result's chunk (and the estimate's), so the button answers at once and
+/// offline; false if they did not arrive.
+pub async fn preload() -> bool {
+    preload_result().await.is_ok()
+}
+
 /// The result under the form.
 #[component]
 fn EstimateResult(
@@ -169,6 +221,13 @@ pub fn Estimate() -> impl IntoView {
     let income = RwSignal::new(String::new());
     let errors = FormErrors::new();
     let result = RwSignal::new(None::<(Composition, Date, Estimate)>);
+    let no_parameters = move || {
+        result.set(None);
+        errors.fail(vec![FieldError {
+            id: INCOME_ID,
+            message: |t| t.estimate.no_parameters,
+        }]);
+    };
     let independent = move || kind.get() == Some(ApplicantKind::Independent);
 
     let submit = move |event: leptos::ev::SubmitEvent| {
@@ -183,17 +242,26 @@ pub fn Estimate() -> impl IntoView {
             result.set(None);
             return;
         };
-        let date = format::today();
-        match date.map(|date| (date, household.estimate(date))) {
-            Some((date, Ok(estimate))) => result.set(Some((household, date, estimate))),
-            _ => {
-                result.set(None);
-                errors.fail(vec![FieldError {
-                    id: INCOME_ID,
-                    message: |t| t.estimate.no_parameters,
-                }]);
+        let Some(date) = format::today() else {
+            no_parameters();
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match estimate_for(household, date).await {
+                Ok(Some(estimate)) if preload_result().await.is_ok() => {
+                    result.set(Some((household, date, estimate)));
+                }
+                Ok(None) => no_parameters(),
+                // Its code did not arrive: pressing the button again tries again.
+                _ => {
+                    result.set(None);
+                    errors.fail(vec![FieldError {
+                        id: INCOME_ID,
+                        message: |t| t.chunk_failed_lead,
+                    }]);
+                }
             }
-        }
+        });
     };
 
     view! {
@@ -239,11 +307,10 @@ pub fn Estimate() -> impl IntoView {
             <Button label=|t| t.estimate.submit />
         </form>
         {move || {
-            result
-                .get()
-                .map(|(household, date, estimate)| {
-                    view! { <EstimateResult household=household date=date estimate=estimate /> }
-                })
+            result.get().and_then(|(household, date, estimate)| {
+                untrack(|| draw_result(household, date, estimate).now_or_never())
+                    .and_then(Result::ok)
+            })
         }}
     }
 }

@@ -319,9 +319,15 @@ pub fn update_notice() -> impl IntoView {
     after_load(draw_update_notice, preload_update_notice)
 }
 
-/// The accessibility tools, once their chunk is here.
+/// The accessibility tools, once their chunk is here, in a slot that keeps their room
+/// meanwhile (style/main.css): on a page shorter than the screen the footer sits at the
+/// bottom, and tools arriving in it would otherwise push it up.
 pub fn accessibility_tools() -> impl IntoView {
-    after_load(draw_accessibility_tools, preload_accessibility_tools)
+    view! {
+        <div class="tools-slot">
+            {after_load(draw_accessibility_tools, preload_accessibility_tools)}
+        </div>
+    }
 }
 
 /// The idle warning once the account chunk is here; nothing if it did not arrive (the

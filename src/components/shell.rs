@@ -15,16 +15,39 @@ use crate::{
 pub struct InstanceInfo(pub ReadSignal<Option<wire::Instance>, LocalStorage>);
 
 impl InstanceInfo {
-    /// Asks `GET /instance` once; the answer fills the signal.
+    /// Asks `GET /instance` once; the answer fills the signal. The asking and the reading of
+    /// the answer come with the shell's tools chunk (src/lazy.rs): the line waits for the
+    /// network anyway, and is kept empty until then.
     fn ask() -> Self {
         let (instance, set_instance) = signal_local(None);
         leptos::task::spawn_local(async move {
-            if let Some(answer) = crate::api::instance().await {
-                set_instance.try_set(Some(answer));
-            }
+            let _ = ask_instance(set_instance).await;
         });
         InstanceInfo(instance)
     }
+}
+
+type InstanceAnswer = WriteSignal<Option<wire::Instance>, LocalStorage>;
+
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(tools, fallible, wasm_split_path = ::leptos::wasm_split)]
+fn ask_instance(answer: InstanceAnswer) -> Result<(), crate::lazy::ChunkError> {
+    fill_instance(answer);
+    Ok(())
+}
+
+#[cfg(not(feature = "split"))]
+async fn ask_instance(answer: InstanceAnswer) -> Result<(), crate::lazy::ChunkError> {
+    fill_instance(answer);
+    Ok(())
+}
+
+fn fill_instance(answer: InstanceAnswer) {
+    leptos::task::spawn_local(async move {
+        if let Some(instance) = crate::api::instance().await {
+            answer.try_set(Some(instance));
+        }
+    });
 }
 
 /// The sentence about this copy: a demo, or who operates it (in this language, else the other).

@@ -1,4 +1,4 @@
-//! One file per route; the route table is in `crate::App`.
+//! One file per page; every URL is listed in `crate::area_pages`.
 
 pub mod about;
 pub mod account;

@@ -258,8 +258,11 @@ test('focus and scroll stay where they were across the takeover', async ({ page 
   });
   await page.goto('/about');
   await expect(page.locator('#app')).toHaveAttribute('data-prerendered', '');
-  await page.locator('#main a[href="/check"]').focus();
+  // Focus without the browser's own scroll to the link, then a scroll of our own, and the
+  // frames for both to be over before the app arrives.
+  await page.evaluate(() => document.querySelector<HTMLElement>('#main a[href="/check"]')!.focus({ preventScroll: true }));
   await page.evaluate(() => window.scrollTo(0, 400));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   const scrolled = await page.evaluate(() => window.scrollY);
   expect(scrolled).toBeGreaterThan(0);
   release();

@@ -132,6 +132,9 @@ fn Pages() -> impl IntoView {
                 let _ = chunk.load().await;
                 if untrack(wanted) == place {
                     show(place);
+                    // The shell moved focus when the path changed, to the page before; the
+                    // page arrived now, so its heading takes focus.
+                    request_animation_frame(|| components::form::focus_by_id("page-title"));
                 }
             }),
             _ => show(place),

@@ -103,6 +103,7 @@ build_app() {
   (cd "$ROOT" && trunk build --release --offline)
   cp "$ROOT/dist/index.html" "$ROOT/dist/200.html"
   if [ -x "$ROOT/scripts/prerender" ]; then
+    ensure_apt_packages chromium # the prerender draws each page in the real browser
     say "prerendering the public pages"
     "$ROOT/scripts/prerender"
   fi

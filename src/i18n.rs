@@ -52,7 +52,12 @@ impl Lang {
     /// stands in, never a blank.
     pub fn texts(self) -> &'static Texts {
         match self {
-            Lang::Ar => &AR,
+            Lang::Ar => {
+                // Without chunks, no chunk installs its part of the table (texts::Part).
+                #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+                texts::install_all();
+                &AR
+            }
             Lang::En => english::english().unwrap_or(&AR),
         }
     }

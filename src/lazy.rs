@@ -96,16 +96,19 @@ use crate::{
 split_area! { check, draw_check_start, preload_check_start; check::CheckStart }
 split_area! { check_steps, draw_check, preload_check; check_area }
 split_area! { estimate, draw_estimate, preload_estimate; estimate::Estimate }
-split_area! { login, draw_login, preload_login; login_area }
+split_area! { login, draw_login_start, preload_login_start; login_start }
+split_area! { account, draw_login, preload_login; login_area }
 split_area! { account, draw_account, preload_account; account_area }
 
 /// The wasm chunk of an area, or of a page of its own: the pre-check's start page, which
-/// `/check` draws alone, before the code of the questions (fetched once it is drawn).
+/// `/check` draws alone, before the code of the questions (fetched once it is drawn), and
+/// the login page (`/login`), before the code and password-reset pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Chunk {
     CheckStart,
     Check,
     Estimate,
+    LoginStart,
     Login,
     Account,
 }
@@ -130,6 +133,13 @@ impl Chunk {
             }
             Section::Check => Some(Chunk::Check),
             Section::Estimate => Some(Chunk::Estimate),
+            Section::Login
+                if LOGIN
+                    .find(rest)
+                    .is_some_and(|(page, _)| page == LoginPage::Password) =>
+            {
+                Some(Chunk::LoginStart)
+            }
             Section::Login => Some(Chunk::Login),
             Section::Account => Some(Chunk::Account),
             Section::Home | Section::Contact | Section::About => None,
@@ -150,6 +160,7 @@ impl Chunk {
             Chunk::CheckStart => preload_check_start().await?,
             Chunk::Check => preload_check().await?,
             Chunk::Estimate => preload_estimate().await?,
+            Chunk::LoginStart => preload_login_start().await?,
             Chunk::Login => preload_login().await?,
             Chunk::Account => preload_account().await?,
         }
@@ -166,6 +177,7 @@ impl Chunk {
             Chunk::CheckStart => draw_check_start().now_or_never(),
             Chunk::Check => draw_check().now_or_never(),
             Chunk::Estimate => draw_estimate().now_or_never(),
+            Chunk::LoginStart => draw_login_start().now_or_never(),
             Chunk::Login => draw_login().now_or_never(),
             Chunk::Account => draw_account().now_or_never(),
         });
@@ -240,14 +252,29 @@ fn check_page(page: CheckPage, _: Option<String>) -> AnyView {
     }
 }
 
-/// `/login/...`.
+/// The words of signing in: installed by the code that shows them, so they travel with it
+/// (texts::Part).
+fn install_login_words() {
+    texts::account::install();
+    texts::reset::install();
+}
+
+/// `/login`, the password page.
+fn login_start() -> impl IntoView {
+    install_login_words();
+    login::Login()
+}
+
+/// `/login/...`: the code and password-reset pages.
 fn login_area() -> impl IntoView {
+    install_login_words();
     area_page(use_area_page(Section::Login, &LOGIN), login_page)
 }
 
 fn login_page(page: LoginPage, _: Option<String>) -> AnyView {
     match page {
-        LoginPage::Password => login::Login().into_any(),
+        // Drawn by a chunk of its own (Chunk::LoginStart), in this area's place.
+        LoginPage::Password => ().into_any(),
         LoginPage::Verify => login_verify::VerifyLogin().into_any(),
         LoginPage::Reset => login_reset::PasswordReset().into_any(),
     }
@@ -256,6 +283,9 @@ fn login_page(page: LoginPage, _: Option<String>) -> AnyView {
 /// `/account/...`: the signed-in guard around the page the path names. A path the area does
 /// not have gets the not-found page without the guard, as any unknown address does.
 fn account_area() -> impl IntoView {
+    install_login_words();
+    texts::bank::install();
+    texts::household::install();
     let page = use_area_page(Section::Account, &ACCOUNT);
     let known = Memo::new(move |_| page.with(Option::is_some));
     let page = area_page(page, account_page);
@@ -299,7 +329,12 @@ fn account_page(page: AccountPage, param: Option<String>) -> AnyView {
 // the session extension it asks for, travels in the account chunk: signing in loads that
 // chunk anyway (the account area asks `GET /me`; a login goes on to it unless `next` says
 // otherwise), so the public pages' main module carries neither.
-split_area! { account, draw_idle_warning, preload_idle_warning; IdleWarning }
+split_area! { account, draw_idle_warning, preload_idle_warning; idle_warning_here }
+
+fn idle_warning_here() -> impl IntoView {
+    texts::account::install();
+    IdleWarning()
+}
 
 // What the shell shows beside every page but no page needs to be drawn: the offline banner
 // and the update notice (both empty until something happens) and the accessibility tools

@@ -4,9 +4,11 @@
 //! Cookies go with every request (same origin), so the session needs nothing here.
 //!
 //! Two requests every page may make, `GET /instance` (the footer) and `DELETE /session`
-//! ("Log out"), go through the browser's `fetch` and its own JSON parser instead: the main
-//! wasm module, which every page downloads, then carries neither gloo-net nor serde_json
-//! (issue #11); the generic `request` lives in the route chunks that call it.
+//! ("Log out"), and the first step of signing in (`POST /session`, the one request of the
+//! `/login` page) go through the browser's `fetch` and its own JSON instead: the main wasm
+//! module, which every page downloads, and the login page's chunk then carry neither
+//! gloo-net nor serde_json (issue #11); the generic `request` lives in the route chunks that
+//! call it.
 
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::window;
@@ -92,8 +94,22 @@ async fn request<T: DeserializeOwned>(
 
 const NO_BODY: Option<&()> = None;
 
+/// Sends the national ID and password; the code goes by SMS. Through the browser's JSON (see
+/// the module's comment), so the answer is read field by field.
 pub async fn start_session(request: &StartSession) -> Result<ChallengeSent, ApiError> {
-    self::request(Method::POST, "/session", Some(request), None).await
+    let body = [
+        ("national_id", request.national_id.as_str()),
+        ("password", request.password.as_str()),
+    ];
+    let answer = send_json("POST", "/session", &body).await?;
+    let unexpected = || ApiError::Unexpected(200);
+    Ok(ChallengeSent {
+        challenge_id: text_field(&answer, "challenge_id").ok_or_else(unexpected)?,
+        masked_mobile: text_field(&answer, "masked_mobile").ok_or_else(unexpected)?,
+        expires_in_seconds: number_field(&answer, "expires_in_seconds").ok_or_else(unexpected)?,
+        resend_after_seconds: number_field(&answer, "resend_after_seconds")
+            .ok_or_else(unexpected)?,
+    })
 }
 
 pub async fn verify_code(request: &VerifyCode) -> Result<SessionInfo, ApiError> {
@@ -185,33 +201,120 @@ pub async fn open_ticket(ticket: &NewTicket, idempotency_key: &str) -> Result<Ti
 /// Whether this copy is a demo and who operates it (public). Read field by field from the
 /// browser's parse of the answer; `None` for anything else than a 2xx with a boolean `demo`.
 pub async fn instance() -> Option<wire::Instance> {
-    let response = fetch("GET", "/instance").await.ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let answer = JsFuture::from(response.json().ok()?).await.ok()?;
-    let field = |key: &str| js_sys::Reflect::get(&answer, &JsValue::from_str(key)).ok();
+    let answer = send_json("GET", "/instance", &[]).await.ok()?;
     Some(wire::Instance {
-        demo: field("demo")?.as_bool()?,
-        operator_ar: field("operator_ar").and_then(|name| name.as_string()),
-        operator_en: field("operator_en").and_then(|name| name.as_string()),
+        demo: field(&answer, "demo")?.as_bool()?,
+        operator_ar: text_field(&answer, "operator_ar"),
+        operator_en: text_field(&answer, "operator_en"),
     })
 }
 
 /// Ends the session on the server, best effort: the answer is not read (the app signs out
 /// whatever it says, and offline it cannot say anything).
 pub async fn end_session() {
-    let _ = fetch("DELETE", "/session").await;
+    let _ = fetch("DELETE", "/session", &web_sys::RequestInit::new()).await;
 }
 
-/// One request with no body through the browser's `fetch`; `Err` only without an answer.
-async fn fetch(method: &str, path: &str) -> Result<web_sys::Response, ApiError> {
-    let init = web_sys::RequestInit::new();
+/// One request through the browser's `fetch`; `Err` only without an answer.
+async fn fetch(
+    method: &str,
+    path: &str,
+    init: &web_sys::RequestInit,
+) -> Result<web_sys::Response, ApiError> {
     init.set_method(method);
-    let answer = JsFuture::from(window().fetch_with_str_and_init(&url(path), &init))
+    let answer = JsFuture::from(window().fetch_with_str_and_init(&url(path), init))
         .await
         .map_err(|_| ApiError::Network)?;
     answer.dyn_into().map_err(|_| ApiError::Network)
+}
+
+/// One request through the browser's `fetch` and JSON: `body`'s text fields as a JSON object
+/// (none: no body), the answer as the browser parsed it (`null` when empty), or the error in
+/// the API's shape, as `request` gives them.
+async fn send_json(method: &str, path: &str, body: &[(&str, &str)]) -> Result<JsValue, ApiError> {
+    let init = web_sys::RequestInit::new();
+    let headers = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&headers, &"accept".into(), &"application/json".into());
+    if !body.is_empty() {
+        let object = js_sys::Object::new();
+        for (key, value) in body {
+            let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
+        }
+        let json = js_sys::JSON::stringify(&object).map_err(|_| ApiError::Unexpected(0))?;
+        init.set_body(&json);
+        let _ = js_sys::Reflect::set(&headers, &"content-type".into(), &"application/json".into());
+    }
+    init.set_headers(&headers);
+    let response = fetch(method, path, &init).await?;
+    let status = response.status();
+    let text = match response.text() {
+        Ok(text) => JsFuture::from(text).await.map_err(|_| ApiError::Network)?,
+        Err(_) => return Err(ApiError::Network),
+    };
+    let text = text.as_string().unwrap_or_default();
+    let answer = if text.is_empty() {
+        Ok(JsValue::NULL)
+    } else {
+        js_sys::JSON::parse(&text)
+    };
+    match answer {
+        Ok(answer) if response.ok() => Ok(answer),
+        Ok(answer) => Err(
+            error_body(&answer).map_or(ApiError::Unexpected(status), |body| ApiError::Server {
+                status,
+                body,
+            }),
+        ),
+        Err(_) => Err(ApiError::Unexpected(status)),
+    }
+}
+
+/// An error answer read as [`ErrorBody`]; `None` without a text `code`.
+fn error_body(answer: &JsValue) -> Option<ErrorBody> {
+    let fields = field(answer, "fields")
+        .and_then(|fields| fields.dyn_into::<js_sys::Array>().ok())
+        .map(|fields| {
+            fields
+                .iter()
+                .filter_map(|one| {
+                    Some(wire::FieldError {
+                        field: text_field(&one, "field")?,
+                        code: text_field(&one, "code")?,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(ErrorBody {
+        code: text_field(answer, "code")?,
+        message: text_field(answer, "message").unwrap_or_default(),
+        fields,
+        retry_after_seconds: number_field(answer, "retry_after_seconds"),
+        tries_left: number_field(answer, "tries_left"),
+    })
+}
+
+/// `answer[key]`, if `answer` is an object that has it.
+fn field(answer: &JsValue, key: &str) -> Option<JsValue> {
+    if !answer.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(answer, &JsValue::from_str(key))
+        .ok()
+        .filter(|value| !value.is_undefined() && !value.is_null())
+}
+
+fn text_field(answer: &JsValue, key: &str) -> Option<String> {
+    field(answer, key)?.as_string()
+}
+
+/// A whole number that fits `N` (a count, seconds); `None` for anything else.
+fn number_field<N: TryFrom<u64>>(answer: &JsValue, key: &str) -> Option<N> {
+    let number = field(answer, key)?.as_f64()?;
+    if number < 0.0 || number.fract() != 0.0 || number > 9_007_199_254_740_991.0 {
+        return None;
+    }
+    N::try_from(number as u64).ok()
 }
 
 /// The registered bank account, masked, and its latest change.

@@ -102,7 +102,7 @@ pub fn IdleWarning() -> impl IntoView {
                     class="button button--secondary"
                     on:click=move |_| session.sign_out()
                 >
-                    {t(|t| t.account.sign_out)}
+                    {t(|t| t.account_menu.sign_out)}
                 </button>
             </div>
         </dialog>

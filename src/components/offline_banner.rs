@@ -20,7 +20,7 @@ pub fn OfflineBanner() -> impl IntoView {
             <Show when=move || !online.get()>
                 <p class="offline-banner__text">
                     <span aria-hidden="true">"⚠ "</span>
-                    {t(|t| t.account.offline)}
+                    {t(|t| t.pwa.offline)}
                 </p>
             </Show>
         </div>

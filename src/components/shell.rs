@@ -144,12 +144,16 @@ const PUBLIC_LINKS: NavLinks = &[
 const ACCOUNT_LINKS: NavLinks = &[
     ("/", |t| t.nav_home, true),
     ("/account", |t| t.nav_account, true),
-    ("/account/eligibility", |t| t.account.nav_eligibility, false),
-    ("/account/payments", |t| t.account.nav_payments, false),
-    ("/account/objections", |t| t.account.nav_objections, false),
-    ("/account/tickets", |t| t.account.nav_voice, false),
-    ("/account/bank", |t| t.bank.nav, false),
-    ("/account/household", |t| t.household.nav, false),
+    (
+        "/account/eligibility",
+        |t| t.account_menu.eligibility,
+        false,
+    ),
+    ("/account/payments", |t| t.account_menu.payments, false),
+    ("/account/objections", |t| t.account_menu.objections, false),
+    ("/account/tickets", |t| t.account_menu.voice, false),
+    ("/account/bank", |t| t.account_menu.bank, false),
+    ("/account/household", |t| t.account_menu.household, false),
 ];
 
 fn links(links: NavLinks) -> impl IntoView {
@@ -175,12 +179,12 @@ fn public_nav() -> impl IntoView {
 fn account_nav() -> impl IntoView {
     let session = use_session();
     view! {
-        <nav class="site-nav" aria-label=t(|t| t.account.account_menu)>
+        <nav class="site-nav" aria-label=t(|t| t.account_menu.label)>
             <ul>
                 {links(ACCOUNT_LINKS)}
                 <li>
                     <button type="button" class="link-button site-nav__sign-out" on:click=move |_| session.sign_out()>
-                        {t(|t| t.account.sign_out)}
+                        {t(|t| t.account_menu.sign_out)}
                     </button>
                 </li>
             </ul>

@@ -4,7 +4,8 @@
 
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::{use_navigate, use_query_map};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
 use wire::StartSession;
 
 use crate::{
@@ -26,7 +27,7 @@ pub const ID_FIELD: &str = "national-id";
 pub const PASSWORD_FIELD: &str = "password";
 
 /// The code that was sent, kept for the tab so a reload of the code page keeps it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Challenge {
     pub challenge_id: String,
     pub masked_mobile: String,
@@ -38,8 +39,24 @@ pub fn stored_challenge() -> Option<Challenge> {
     prefs::session_value(prefs::CHALLENGE_KEY)
 }
 
+/// Keeps the challenge as the JSON [`stored_challenge`] reads, written by the browser's JSON:
+/// the login page's chunk carries no serde_json (issue #11).
 pub fn store_challenge(challenge: &Challenge) {
-    prefs::store_session_value(prefs::CHALLENGE_KEY, challenge);
+    let object = js_sys::Object::new();
+    let fields: [(&str, JsValue); 3] = [
+        ("challenge_id", challenge.challenge_id.as_str().into()),
+        ("masked_mobile", challenge.masked_mobile.as_str().into()),
+        ("resend_at", challenge.resend_at.into()),
+    ];
+    for (key, value) in fields {
+        let _ = js_sys::Reflect::set(&object, &key.into(), &value);
+    }
+    if let Some(json) = js_sys::JSON::stringify(&object)
+        .ok()
+        .and_then(|json| json.as_string())
+    {
+        prefs::store_session_text(prefs::CHALLENGE_KEY, &json);
+    }
 }
 
 pub fn forget_challenge() {
@@ -137,6 +154,10 @@ pub fn Login() -> impl IntoView {
             return;
         };
         pending.set(true);
+        // The code page's chunk comes while the server checks the password.
+        spawn_local(async {
+            let _ = crate::lazy::Chunk::Login.load().await;
+        });
         let navigate = navigate.clone();
         let next = next.clone();
         spawn_local(async move {

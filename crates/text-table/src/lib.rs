@@ -29,6 +29,32 @@ pub fn derive_text_table(input: TokenStream) -> TokenStream {
     .into()
 }
 
+/// `#[derive(Blank)]`: `const BLANK`, the table with every text empty, which a part of the
+/// Arabic table reads as until the code showing it has installed it (`texts::Part`).
+#[proc_macro_derive(Blank)]
+pub fn derive_blank(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    let name = &input.ident;
+    let fields = match &input.data {
+        Data::Struct(data) => match &data.fields {
+            Fields::Named(fields) => fields
+                .named
+                .iter()
+                .map(|f| (&f.ident, &f.ty))
+                .collect::<Vec<_>>(),
+            _ => return error(name, "Blank needs a struct with named fields"),
+        },
+        _ => return error(name, "Blank needs a struct"),
+    };
+    let (names, types): (Vec<_>, Vec<_>) = fields.into_iter().unzip();
+    quote! {
+        impl crate::Blank for #name {
+            const BLANK: Self = #name { #( #names: <#types as crate::Blank>::BLANK, )* };
+        }
+    }
+    .into()
+}
+
 fn error(name: &syn::Ident, message: &str) -> TokenStream {
     syn::Error::new(name.span(), message)
         .to_compile_error()

@@ -1,11 +1,11 @@
 //! The words of the signed-in pages (issue #7): login, eligibility, payments, objections,
 //! "صوتك مسموع". Arabic first, in the program's own vocabulary.
 
-use text_table::TextTable;
+use text_table::{Blank, TextTable};
 
 use super::Plural;
 
-#[derive(TextTable)]
+#[derive(TextTable, Blank, Clone)]
 pub struct AccountTexts {
     // ---- login
     pub id_label: &'static str,
@@ -63,18 +63,10 @@ pub struct AccountTexts {
     pub retry: &'static str,
     pub loading: &'static str,
     pub sending: &'static str,
-    pub offline: &'static str,
-    pub back_online: &'static str,
     pub idle_title: &'static str,
     /// "You will be signed out in {0}."
     pub idle_body: &'static str,
     pub stay_signed_in: &'static str,
-    pub sign_out: &'static str,
-    pub account_menu: &'static str,
-    pub nav_eligibility: &'static str,
-    pub nav_payments: &'static str,
-    pub nav_objections: &'static str,
-    pub nav_voice: &'static str,
     // ---- home
     /// "Welcome, {0}".
     pub greeting: &'static str,
@@ -218,6 +210,8 @@ pub struct AccountTexts {
     pub row_message: &'static str,
 }
 
+installed_part!(AccountTexts);
+
 pub const AR: AccountTexts = AccountTexts {
     id_label: "رقم الهوية",
     id_hint: "رقم الهوية الوطنية أو الإقامة، 10 أرقام.",
@@ -285,17 +279,9 @@ pub const AR: AccountTexts = AccountTexts {
     retry: "إعادة المحاولة",
     loading: "جارٍ التحميل…",
     sending: "جارٍ الإرسال…",
-    offline: "أنت غير متصل بالإنترنت. ما كتبته محفوظ على هذا الجهاز، فأرسله عند عودة الاتصال.",
-    back_online: "عاد الاتصال بالإنترنت.",
     idle_title: "هل ما زلت هنا؟",
     idle_body: "ستنتهي جلستك بعد {0} لعدم النشاط. ما كتبته يبقى محفوظاً في كل الأحوال.",
     stay_signed_in: "تمديد الجلسة",
-    sign_out: "تسجيل الخروج",
-    account_menu: "قائمة حسابي",
-    nav_eligibility: "الأهلية",
-    nav_payments: "المدفوعات المالية",
-    nav_objections: "اعتراضاتي",
-    nav_voice: "صوتك مسموع",
     greeting: "مرحباً، {0}",
     home_eligibility: "حالة الأهلية",
     eligible: "مؤهل",
@@ -507,17 +493,9 @@ pub const EN: AccountTexts = AccountTexts {
     retry: "Try again",
     loading: "Loading…",
     sending: "Sending…",
-    offline: "You are offline. What you typed is kept on this device; send it when the connection is back.",
-    back_online: "You are back online.",
     idle_title: "Are you still there?",
     idle_body: "You will be signed out in {0} because of inactivity. What you typed stays saved either way.",
     stay_signed_in: "Extend the session",
-    sign_out: "Log out",
-    account_menu: "My account menu",
-    nav_eligibility: "Eligibility",
-    nav_payments: "Financial payments",
-    nav_objections: "My objections",
-    nav_voice: "Your Voice Is Heard",
     greeting: "Welcome, {0}",
     home_eligibility: "Eligibility status",
     eligible: "Eligible",

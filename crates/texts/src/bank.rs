@@ -2,12 +2,10 @@
 //! and its change confirmed by an SMS code. The program says «الحساب البنكي» and «رقم
 //! الآيبان»; buttons are verbal nouns («تغيير»، «إرسال»، «تأكيد»).
 
-use text_table::TextTable;
+use text_table::{Blank, TextTable};
 
-#[derive(TextTable)]
+#[derive(TextTable, Blank, Clone)]
 pub struct BankTexts {
-    /// The link in the account menu.
-    pub nav: &'static str,
     pub title: &'static str,
     pub lead: &'static str,
     pub registered_label: &'static str,
@@ -43,8 +41,9 @@ pub struct BankTexts {
     pub too_many_attempts: &'static str,
 }
 
+installed_part!(BankTexts);
+
 pub const AR: BankTexts = BankTexts {
-    nav: "الحساب البنكي",
     title: "الحساب البنكي",
     lead: "الحساب الذي يُودَع فيه الدعم الشهري، ويجب أن يكون باسمك.",
     registered_label: "رقم الآيبان المسجل",
@@ -80,7 +79,6 @@ pub const AR: BankTexts = BankTexts {
 };
 
 pub const EN: BankTexts = BankTexts {
-    nav: "Bank account",
     title: "Bank account",
     lead: "The account your monthly support is paid into. It must be in your own name.",
     registered_label: "Registered IBAN",

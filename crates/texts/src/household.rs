@@ -2,12 +2,10 @@
 //! and the relation words of the account pages, which carry the member's sex (الزوجة / الزوج,
 //! ابن / ابنة). Nothing here assumes the applicant is a man: the applicant is «أنت».
 
-use text_table::TextTable;
+use text_table::{Blank, TextTable};
 
-#[derive(TextTable)]
+#[derive(TextTable, Blank, Clone)]
 pub struct HouseholdTexts {
-    /// The link in the account menu, and the page's title.
-    pub nav: &'static str,
     pub title: &'static str,
     pub lead: &'static str,
 
@@ -123,8 +121,9 @@ pub struct HouseholdTexts {
     pub fixable_link: &'static str,
 }
 
+installed_part!(HouseholdTexts);
+
 pub const AR: HouseholdTexts = HouseholdTexts {
-    nav: "تحديث البيانات",
     title: "تحديث البيانات",
     lead: "أبلغ البرنامج بتغيّر في أسرتك: إضافة فرد أو حذفه، أو تغيّر دخل الأسرة الشهري. ترى أثر التحديث في الأهلية والدعم قبل إرسال الطلب.",
 
@@ -228,7 +227,6 @@ pub const AR: HouseholdTexts = HouseholdTexts {
 };
 
 pub const EN: HouseholdTexts = HouseholdTexts {
-    nav: "Update your details",
     title: "Update your details",
     lead: "Tell the program about a change in your household: someone to add or remove, or a change in the household's monthly income. You see what it does to eligibility and support before you send the request.",
 

@@ -14,15 +14,96 @@
 //! and the `text-pack` binary writes the English table as the file the app fetches
 //! ([`pack`]), which builds in seconds.
 
+/// The words of the installable parts: `installed_part!(Table)` in a table's module gives it
+/// `install()`, which the code showing the table calls, and `installed()`, the Arabic
+/// table's way to it (see [`Part`]).
+macro_rules! installed_part {
+    ($table:ident) => {
+        static INSTALLED: std::sync::OnceLock<&'static $table> = std::sync::OnceLock::new();
+
+        /// Makes this table's Arabic words part of [`crate::AR`]; the code that shows them
+        /// calls it first (see [`crate::Part`]).
+        pub fn install() {
+            let _ = INSTALLED.set(&AR);
+        }
+
+        pub(crate) fn installed() -> &'static $table {
+            INSTALLED
+                .get()
+                .copied()
+                .unwrap_or(&<$table as crate::Blank>::BLANK)
+        }
+    };
+}
+
 pub mod account;
 pub mod bank;
 pub mod dates;
 pub mod household;
+pub mod menu;
 pub mod pack;
 pub mod pwa;
 pub mod reset;
 
-use text_table::TextTable;
+use std::ops::Deref;
+
+use text_table::{Blank, TextTable};
+
+/// Makes every part of the Arabic table whole: for builds that are not split into chunks
+/// (tests, native code), where no chunk installs its own.
+pub fn install_all() {
+    account::install();
+    bank::install();
+    household::install();
+    reset::install();
+}
+
+/// A table whose Arabic words travel with the code that shows them, not with every page
+/// (issue #11). The Arabic table reaches such a table only through a function that reads
+/// what that code installed (`install()` in the table's module), so the wasm splitter puts
+/// the words in the chunk that installs them, and the main module, which every page
+/// downloads, carries none of them. Until installed the table reads as blank, never a
+/// crash. English, read from its pack, holds its parts itself.
+#[derive(Clone, Copy)]
+pub enum Part<T: 'static> {
+    /// The Arabic table's part: what the code showing it has installed.
+    Installed(fn() -> &'static T),
+    /// A table at hand: English, compiled in or read from its pack.
+    Here(&'static T),
+}
+
+impl<T> Deref for Part<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        match *self {
+            Part::Installed(installed) => installed(),
+            Part::Here(table) => table,
+        }
+    }
+}
+
+impl<T: TextTable + Clone> TextTable for Part<T> {
+    /// Walks a copy, which then becomes the part: reading a pack fills it in.
+    fn each_text(&mut self, visit: &mut dyn TextVisitor) {
+        let mut table = (**self).clone();
+        table.each_text(visit);
+        *self = Part::Here(Box::leak(Box::new(table)));
+    }
+}
+
+/// A table with every text empty: what a [`Part`] reads as before it is installed.
+pub trait Blank {
+    const BLANK: Self;
+}
+
+impl Blank for &'static str {
+    const BLANK: Self = "";
+}
+
+impl Blank for &'static [&'static str] {
+    const BLANK: Self = &[];
+}
 
 /// A translation table, walked text by text in declaration order (`#[derive(TextTable)]`,
 /// crates/text-table): how the English table is written to its text pack and read back.
@@ -81,7 +162,7 @@ pub fn fill(template: &str, values: &[&str]) -> String {
 }
 /// A counted noun in every plural form a language needs; `{0}` is the number. English uses
 /// `zero`, `one` and `other` and repeats `other` in the rest.
-#[derive(TextTable, Debug)]
+#[derive(TextTable, Blank, Clone, Copy, Debug)]
 pub struct Plural {
     pub zero: &'static str,
     pub one: &'static str,
@@ -167,11 +248,12 @@ pub struct Texts {
     pub contact: ContactTexts,
     pub estimate: EstimateTexts,
     pub check: CheckTexts,
-    pub account: account::AccountTexts,
+    pub account: Part<account::AccountTexts>,
     pub dates: dates::DateTexts,
-    pub reset: reset::ResetTexts,
-    pub bank: bank::BankTexts,
-    pub household: household::HouseholdTexts,
+    pub reset: Part<reset::ResetTexts>,
+    pub bank: Part<bank::BankTexts>,
+    pub household: Part<household::HouseholdTexts>,
+    pub account_menu: menu::AccountMenuTexts,
     pub pwa: pwa::PwaTexts,
 }
 
@@ -827,11 +909,12 @@ pub const AR: Texts = Texts {
         start_again: "البدء من جديد",
         cannot_check: "تعذّر إكمال التحقق. راجع تواريخ الميلاد في إجاباتك.",
     },
-    account: account::AR,
+    account: Part::Installed(account::installed),
     dates: dates::AR,
-    reset: reset::AR,
-    bank: bank::AR,
-    household: household::AR,
+    reset: Part::Installed(reset::installed),
+    bank: Part::Installed(bank::installed),
+    household: Part::Installed(household::installed),
+    account_menu: menu::AR,
     pwa: pwa::AR,
 };
 
@@ -1191,11 +1274,12 @@ pub const EN: Texts = Texts {
         start_again: "Start again",
         cannot_check: "The check could not be completed. Review the dates of birth in your answers.",
     },
-    account: account::EN,
+    account: Part::Here(&account::EN),
     dates: dates::EN,
-    reset: reset::EN,
-    bank: bank::EN,
-    household: household::EN,
+    reset: Part::Here(&reset::EN),
+    bank: Part::Here(&bank::EN),
+    household: Part::Here(&household::EN),
+    account_menu: menu::EN,
     pwa: pwa::EN,
 };
 #[cfg(test)]
@@ -1218,6 +1302,16 @@ mod tests {
         assert_eq!(years.form(35), "{0} سنة");
         assert_eq!(years.form(103), "{0} سنوات");
         assert_eq!(years.form(100), "{0} سنة");
+    }
+
+    #[test]
+    fn a_part_of_the_arabic_table_is_blank_until_its_code_installs_it() {
+        // The reset table: no other test here installs it.
+        assert_eq!(AR.reset.title, "");
+        assert_eq!(EN.reset.title, reset::EN.title);
+        reset::install();
+        assert_eq!(AR.reset.title, reset::AR.title);
+        assert!(!AR.reset.title.is_empty());
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Words of the installable, offline app (issue #11): the "a new version is ready" notice.
+//! Words of the installable, offline app (issue #11): the "a new version is ready" notice
+//! and the offline banner.
 
 use text_table::TextTable;
 
@@ -8,14 +9,18 @@ pub struct PwaTexts {
     pub update_ready: &'static str,
     /// The button that reloads into the new version (a verbal noun, as the program's buttons).
     pub update_apply: &'static str,
+    /// The banner while the phone has no connection (what was typed is kept).
+    pub offline: &'static str,
 }
 
 pub const AR: PwaTexts = PwaTexts {
     update_ready: "يتوفر إصدار جديد من البوابة.",
     update_apply: "تحديث الصفحة",
+    offline: "أنت غير متصل بالإنترنت. ما كتبته محفوظ على هذا الجهاز، فأرسله عند عودة الاتصال.",
 };
 
 pub const EN: PwaTexts = PwaTexts {
     update_ready: "A new version of the portal is ready.",
     update_apply: "Reload the page",
+    offline: "You are offline. What you typed is kept on this device; send it when the connection is back.",
 };

@@ -1,9 +1,9 @@
 //! Words of "نسيت كلمة المرور؟" (`/login/reset`, issue #13): the program's own name for it is
 //! «استعادة كلمة المرور»; buttons are verbal nouns, as «تسجيل الدخول» is.
 
-use text_table::TextTable;
+use text_table::{Blank, TextTable};
 
-#[derive(TextTable)]
+#[derive(TextTable, Blank, Clone)]
 pub struct ResetTexts {
     /// The link on the log-in page.
     pub forgot_link: &'static str,
@@ -33,6 +33,8 @@ pub struct ResetTexts {
     pub code_expired: &'static str,
     pub too_many_attempts: &'static str,
 }
+
+installed_part!(ResetTexts);
 
 pub const AR: ResetTexts = ResetTexts {
     forgot_link: "نسيت كلمة المرور؟",

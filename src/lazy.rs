@@ -90,15 +90,20 @@ macro_rules! split_area {
 
 use crate::{
     area_pages::{ACCOUNT, AccountPage, Area, CHECK, CheckPage, LOGIN, LoginPage, Section},
-    pages::{account, check, estimate, login, login_reset, login_verify, not_found::NotFound},
+    pages::{
+        about, account, check, contact, estimate, login, login_reset, login_verify,
+        not_found::NotFound,
+    },
 };
 
-split_area! { check, draw_check_start, preload_check_start; check::CheckStart }
+split_area! { check, draw_check_start, preload_check_start; check_start }
 split_area! { check_steps, draw_check, preload_check; check_area }
-split_area! { estimate, draw_estimate, preload_estimate; estimate::Estimate }
+split_area! { estimate, draw_estimate, preload_estimate; estimate_page }
 split_area! { login, draw_login_start, preload_login_start; login_start }
 split_area! { account, draw_login, preload_login; login_area }
 split_area! { account, draw_account, preload_account; account_area }
+split_area! { contact, draw_contact, preload_contact; contact::Contact }
+split_area! { about, draw_about, preload_about; about::About }
 
 /// The wasm chunk of an area, or of a page of its own: the pre-check's start page, which
 /// `/check` draws alone, before the code of the questions (fetched once it is drawn), and
@@ -111,6 +116,8 @@ pub enum Chunk {
     LoginStart,
     Login,
     Account,
+    Contact,
+    About,
 }
 
 thread_local! {
@@ -142,7 +149,9 @@ impl Chunk {
             }
             Section::Login => Some(Chunk::Login),
             Section::Account => Some(Chunk::Account),
-            Section::Home | Section::Contact | Section::About => None,
+            Section::Contact => Some(Chunk::Contact),
+            Section::About => Some(Chunk::About),
+            Section::Home => None,
         }
     }
 
@@ -163,6 +172,8 @@ impl Chunk {
             Chunk::LoginStart => preload_login_start().await?,
             Chunk::Login => preload_login().await?,
             Chunk::Account => preload_account().await?,
+            Chunk::Contact => preload_contact().await?,
+            Chunk::About => preload_about().await?,
         }
         LOADED.with(|loaded| loaded.set(loaded.get() | self.bit()));
         Ok(())
@@ -180,6 +191,8 @@ impl Chunk {
             Chunk::LoginStart => draw_login_start().now_or_never(),
             Chunk::Login => draw_login().now_or_never(),
             Chunk::Account => draw_account().now_or_never(),
+            Chunk::Contact => draw_contact().now_or_never(),
+            Chunk::About => draw_about().now_or_never(),
         });
         match drawn {
             Some(Ok(view)) => view,
@@ -227,8 +240,16 @@ where
     }
 }
 
+/// `/check`, the pre-check's start page. Each area installs the words it shows first: they
+/// travel with its code (texts::Part).
+fn check_start() -> impl IntoView {
+    texts::check::install();
+    check::CheckStart()
+}
+
 /// `/check/...`: the flow's answers, around the page the path names.
 fn check_area() -> impl IntoView {
+    texts::check::install();
     let page = area_page(use_area_page(Section::Check, &CHECK), check_page);
     view! { <check::CheckFlow>{page}</check::CheckFlow> }
 }
@@ -252,17 +273,23 @@ fn check_page(page: CheckPage, _: Option<String>) -> AnyView {
     }
 }
 
-/// The words of signing in: installed by the code that shows them, so they travel with it
-/// (texts::Part).
-fn install_login_words() {
-    texts::account::install();
-    texts::reset::install();
+/// `/estimate`.
+fn estimate_page() -> impl IntoView {
+    texts::estimate::install();
+    estimate::Estimate()
 }
 
-/// `/login`, the password page.
+/// `/login`, the password page: its words, and those of any request's outcome.
 fn login_start() -> impl IntoView {
-    install_login_words();
+    texts::sign_in::install();
     login::Login()
+}
+
+/// The words of the code and password-reset pages (`/login/...`) and of the account area.
+fn install_login_words() {
+    texts::sign_in::install();
+    texts::account::install();
+    texts::reset::install();
 }
 
 /// `/login/...`: the code and password-reset pages.
@@ -286,6 +313,8 @@ fn account_area() -> impl IntoView {
     install_login_words();
     texts::bank::install();
     texts::household::install();
+    // A household's dependents are counted in the pre-check's words.
+    texts::check::install();
     let page = use_area_page(Section::Account, &ACCOUNT);
     let known = Memo::new(move |_| page.with(Option::is_some));
     let page = area_page(page, account_page);
@@ -332,6 +361,7 @@ fn account_page(page: AccountPage, param: Option<String>) -> AnyView {
 split_area! { account, draw_idle_warning, preload_idle_warning; idle_warning_here }
 
 fn idle_warning_here() -> impl IntoView {
+    texts::sign_in::install();
     texts::account::install();
     IdleWarning()
 }
@@ -435,6 +465,8 @@ pub fn prefetch_offline_chunks() {
         if Chunk::CheckStart.load().await.is_err()
             || Chunk::Check.load().await.is_err()
             || Chunk::Estimate.load().await.is_err()
+            || Chunk::Contact.load().await.is_err()
+            || Chunk::About.load().await.is_err()
             || !estimate::preload().await
             || preload_offline_banner().await.is_err()
         {

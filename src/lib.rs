@@ -27,7 +27,7 @@ use crate::{
     components::shell::Shell,
     i18n::{Lang, Locale},
     lazy::Chunk,
-    pages::{about::About, contact::Contact, home::Home, not_found::NotFound},
+    pages::{home::Home, not_found::NotFound},
     session::Session,
 };
 
@@ -86,8 +86,6 @@ pub fn App() -> impl IntoView {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Place {
     Home,
-    Contact,
-    About,
     Chunk(Chunk),
     NotFound,
 }
@@ -96,8 +94,6 @@ impl Place {
     fn of(path: &str) -> Self {
         match section_of(path) {
             Some((Section::Home, _)) => Place::Home,
-            Some((Section::Contact, _)) => Place::Contact,
-            Some((Section::About, _)) => Place::About,
             Some((section, rest)) => Chunk::of(section, rest).map_or(Place::NotFound, Place::Chunk),
             None => Place::NotFound,
         }
@@ -142,8 +138,6 @@ fn Pages() -> impl IntoView {
     });
     move || match shown.get() {
         Place::Home => Home().into_any(),
-        Place::Contact => Contact().into_any(),
-        Place::About => About().into_any(),
         Place::Chunk(chunk) => chunk.draw(),
         Place::NotFound => NotFound().into_any(),
     }

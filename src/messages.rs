@@ -10,24 +10,27 @@ use crate::{
 /// What went wrong with a request, in one sentence.
 pub fn api_error(lang: Lang, error: &ApiError) -> String {
     let texts = lang.texts();
+    // The sign-in words are the ones the login page can meet; the account area's are for
+    // codes only its pages' requests give (texts::Part: each is installed by its chunk).
+    let sign_in = &texts.sign_in;
     let words = &texts.account;
     let text = match error.code() {
-        "network" => words.network,
-        "invalid_credentials" => words.invalid_credentials,
+        "network" => sign_in.network,
+        "invalid_credentials" => sign_in.invalid_credentials,
         // Each pause says how long and until what time, from the server's
         // `retry_after_seconds`; without it, the server's usual window.
-        "locked" => return try_again(lang, words.locked, retry_after(error, 15 * 60)),
+        "locked" => return try_again(lang, sign_in.locked, retry_after(error, 15 * 60)),
         "too_many_codes" => {
-            return try_again(lang, words.too_many_codes, retry_after(error, 60 * 60));
+            return try_again(lang, sign_in.too_many_codes, retry_after(error, 60 * 60));
         }
         "too_many_requests" => {
-            return try_again(lang, words.too_many_requests, retry_after(error, 15 * 60));
+            return try_again(lang, sign_in.too_many_requests, retry_after(error, 15 * 60));
         }
-        "busy" => words.busy,
-        "timeout" => words.timeout,
-        "control_character" => words.control_character,
+        "busy" => sign_in.busy,
+        "timeout" => sign_in.timeout,
+        "control_character" => sign_in.control_character,
         // A limit met before the API could answer in its own shape (a proxy, a load balancer).
-        "unexpected" if matches!(error, ApiError::Unexpected(429 | 503)) => words.busy,
+        "unexpected" if matches!(error, ApiError::Unexpected(429 | 503)) => sign_in.busy,
         "invalid_code" => {
             let mut line = words.invalid_code.to_string();
             if let Some(left) = error.body().and_then(|body| body.tries_left) {
@@ -43,14 +46,14 @@ pub fn api_error(lang: Lang, error: &ApiError) -> String {
         "code_expired" => words.code_expired,
         "too_many_attempts" => words.too_many_attempts,
         "resend_too_soon" => words.resend_too_soon,
-        "not_found" => words.not_found,
+        "not_found" => sign_in.not_found,
         "already_open" => words.already_open,
         "window_closed" => words.window_closed,
         "payment_not_paid" => words.why_not_payment_not_paid,
         "not_ineligible" => words.why_not_not_ineligible,
         "idempotency_key_reused" => words.key_reused,
-        "unauthenticated" => words.login_to_continue,
-        _ => words.unexpected,
+        "unauthenticated" => sign_in.login_to_continue,
+        _ => sign_in.unexpected,
     };
     text.to_string()
 }
@@ -74,32 +77,32 @@ pub fn try_again(lang: Lang, template: &str, seconds: u64) -> String {
 
 /// A wait in words: seconds up to a minute, whole minutes (rounded up) beyond.
 pub fn wait(lang: Lang, seconds: u64) -> String {
-    let words = &lang.texts().account;
+    let sign_in = &lang.texts().sign_in;
     if seconds > 60 {
-        crate::format::count(lang, &words.minutes, seconds.div_ceil(60))
+        crate::format::count(lang, &sign_in.minutes, seconds.div_ceil(60))
     } else {
-        crate::format::count(lang, &words.seconds, seconds)
+        crate::format::count(lang, &sign_in.seconds, seconds)
     }
 }
 
 /// A field error from the server (`validation_failed`) as one of the table's texts.
 pub fn field_code(field: &str, code: &str) -> Text {
     match (field, code) {
-        ("national_id", "empty") => |t| t.account.id_empty,
-        ("national_id", "not_digits") => |t| t.account.id_not_digits,
-        ("national_id", "control_character") => |t| t.account.id_not_digits,
-        ("national_id", "wrong_length") => |t| t.account.id_wrong_length,
-        ("national_id", "bad_prefix") => |t| t.account.id_bad_prefix,
-        ("national_id", _) => |t| t.account.id_bad_checksum,
-        ("password", "control_character") => |t| t.account.password_control,
-        ("password", _) => |t| t.account.password_empty,
+        ("national_id", "empty") => |t| t.sign_in.id_empty,
+        ("national_id", "not_digits") => |t| t.sign_in.id_not_digits,
+        ("national_id", "control_character") => |t| t.sign_in.id_not_digits,
+        ("national_id", "wrong_length") => |t| t.sign_in.id_wrong_length,
+        ("national_id", "bad_prefix") => |t| t.sign_in.id_bad_prefix,
+        ("national_id", _) => |t| t.sign_in.id_bad_checksum,
+        ("password", "control_character") => |t| t.sign_in.password_control,
+        ("password", _) => |t| t.sign_in.password_empty,
         ("code", _) => |t| t.account.code_wrong_format,
         ("birth_date", _) => |t| t.forms.date_no_such_day,
         ("new_password", "too_short") => |t| t.reset.too_short,
         ("new_password", "too_common") => |t| t.reset.too_common,
         ("new_password", "contains_national_id") => |t| t.reset.contains_national_id,
         ("new_password", "too_long") => |t| t.reset.too_long,
-        ("new_password", "control_character") => |t| t.account.password_control,
+        ("new_password", "control_character") => |t| t.sign_in.password_control,
         ("new_password", _) => |t| t.reset.new_password_empty,
         ("reason", _) => |t| t.account.reason_missing,
         ("description", "too_long") => |t| t.account.description_too_long,
@@ -109,7 +112,7 @@ pub fn field_code(field: &str, code: &str) -> Text {
         ("message", "too_long") => |t| t.account.message_too_long,
         ("message", "control_character") => |t| t.account.message_control,
         ("message", _) => |t| t.account.message_missing,
-        _ => |t| t.account.unexpected,
+        _ => |t| t.sign_in.unexpected,
     }
 }
 

@@ -586,12 +586,12 @@ fn the_new_limits_say_how_long_to_wait_in_both_languages() {
     for code in ["busy", "timeout", "control_character"] {
         let ar = messages::api_error(Lang::Ar, &error(code, None));
         let en = messages::api_error(Lang::En, &error(code, None));
-        assert_ne!(ar, Lang::Ar.texts().account.unexpected, "{code}");
-        assert_ne!(en, Lang::En.texts().account.unexpected, "{code}");
+        assert_ne!(ar, Lang::Ar.texts().sign_in.unexpected, "{code}");
+        assert_ne!(en, Lang::En.texts().sign_in.unexpected, "{code}");
     }
     assert_eq!(
         messages::api_error(Lang::Ar, &ApiError::Unexpected(503)),
-        Lang::Ar.texts().account.busy
+        Lang::Ar.texts().sign_in.busy
     );
     let texts = Lang::Ar.texts();
     assert_eq!(

@@ -15,7 +15,7 @@ pub fn Loading() -> impl IntoView {
     view! {
         <p class="loading" role="status">
             <span class="loading__spinner" aria-hidden="true"></span>
-            {t(|t| t.account.loading)}
+            {t(|t| t.sign_in.loading)}
         </p>
     }
 }
@@ -33,7 +33,7 @@ pub fn LoadFailed(
         <div class="notice notice--warning" role="alert">
             <p>{move || error.with_value(|e| messages::api_error(lang(), e))}</p>
             <button type="button" class="button button--secondary" on:click=move |_| retry.run(())>
-                {t(|t| t.account.retry)}
+                {t(|t| t.sign_in.retry)}
             </button>
         </div>
     }

@@ -84,7 +84,7 @@ pub fn read_login(national_id: &str, password: &str) -> Result<StartSession, Vec
     if password.is_empty() {
         errors.push(FieldError {
             id: PASSWORD_FIELD,
-            message: |t| t.account.password_empty,
+            message: |t| t.sign_in.password_empty,
         });
     }
     match id {
@@ -179,7 +179,7 @@ pub fn Login() -> impl IntoView {
                     if error.code() == wire::codes::INVALID_CREDENTIALS {
                         errors.fail(vec![FieldError {
                             id: PASSWORD_FIELD,
-                            message: |t| t.account.invalid_credentials,
+                            message: |t| t.sign_in.invalid_credentials,
                         }]);
                     } else if !fields.is_empty() {
                         errors.fail(fields);
@@ -194,11 +194,11 @@ pub fn Login() -> impl IntoView {
     view! {
         <PageHeading title=|t| t.login_title lead=|t| t.login_lead errors=errors />
         {if ended == Some(Ended::Idle) {
-            Some(view! { <Notice><p>{t(|t| t.account.session_expired)}</p></Notice> }.into_any())
+            Some(view! { <Notice><p>{t(|t| t.sign_in.session_expired)}</p></Notice> }.into_any())
         } else if ended == Some(Ended::ByChoice) {
-            Some(view! { <Notice><p>{t(|t| t.account.signed_out)}</p></Notice> }.into_any())
+            Some(view! { <Notice><p>{t(|t| t.sign_in.signed_out)}</p></Notice> }.into_any())
         } else if came_for_a_page {
-            Some(view! { <Notice><p>{t(|t| t.account.login_to_continue)}</p></Notice> }.into_any())
+            Some(view! { <Notice><p>{t(|t| t.sign_in.login_to_continue)}</p></Notice> }.into_any())
         } else {
             None
         }}
@@ -207,8 +207,8 @@ pub fn Login() -> impl IntoView {
         <form class="form" novalidate on:submit=submit>
             <TextField
                 id=ID_FIELD
-                label=|t| t.account.id_label
-                hint=|t| t.account.id_hint
+                label=|t| t.sign_in.id_label
+                hint=|t| t.sign_in.id_hint
                 value=national_id
                 errors=errors
                 inputmode="numeric"
@@ -217,7 +217,7 @@ pub fn Login() -> impl IntoView {
             />
             <TextField
                 id=PASSWORD_FIELD
-                label=|t| t.account.password_label
+                label=|t| t.sign_in.password_label
                 value=password
                 errors=errors
                 input_type="password"
@@ -225,11 +225,11 @@ pub fn Login() -> impl IntoView {
                 class="input--20"
             />
             <button type="submit" class="button" disabled=move || pending.get()>
-                {t(|t| t.account.login_button)}
+                {t(|t| t.sign_in.login_button)}
             </button>
-            <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.account.sending)())}</p>
+            <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.sign_in.sending)())}</p>
         </form>
-        <p><a href="/login/reset">{t(|t| t.reset.forgot_link)}</a></p>
+        <p><a href="/login/reset">{t(|t| t.sign_in.forgot_link)}</a></p>
     }
 }
 
@@ -247,8 +247,8 @@ mod tests {
             [ID_FIELD, PASSWORD_FIELD]
         );
         let texts = crate::i18n::Lang::Ar.texts();
-        assert_eq!((errors[0].message)(texts), texts.account.id_bad_checksum);
+        assert_eq!((errors[0].message)(texts), texts.sign_in.id_bad_checksum);
         let short = read_login("12345", "x").expect_err("short");
-        assert_eq!((short[0].message)(texts), texts.account.id_wrong_length);
+        assert_eq!((short[0].message)(texts), texts.sign_in.id_wrong_length);
     }
 }

@@ -258,8 +258,8 @@ fn AskStep(
         <form class="form" novalidate on:submit=submit>
             <TextField
                 id=ID_FIELD
-                label=|t| t.account.id_label
-                hint=|t| t.account.id_hint
+                label=|t| t.sign_in.id_label
+                hint=|t| t.sign_in.id_hint
                 value=national_id
                 errors=errors
                 inputmode="numeric"
@@ -277,7 +277,7 @@ fn AskStep(
             <button type="submit" class="button" disabled=move || pending.get()>
                 {t(|t| t.reset.send_button)}
             </button>
-            <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.account.sending)())}</p>
+            <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.sign_in.sending)())}</p>
         </form>
     }
 }
@@ -367,7 +367,7 @@ fn CodeStep(step: RwSignal<Step>, challenge_id: String, national_id: String) -> 
             <button type="submit" class="button" disabled=move || pending.get()>
                 {t(|t| t.reset.save_button)}
             </button>
-            <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.account.sending)())}</p>
+            <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.sign_in.sending)())}</p>
         </form>
     }
 }

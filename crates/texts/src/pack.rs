@@ -117,7 +117,7 @@ mod tests {
         let english = read(pack, AR).expect("a pack of this build fits it");
         assert_eq!(english.home_title, EN.home_title);
         assert_eq!(english.contact.regions.jouf, EN.contact.regions.jouf);
-        assert_eq!(english.account.minutes.few, EN.account.minutes.few);
+        assert_eq!(english.sign_in.minutes.few, EN.sign_in.minutes.few);
         assert_eq!(english.about.conditions, EN.about.conditions);
         assert_eq!(english.dates.weekdays, EN.dates.weekdays);
         assert_eq!(english.pwa.update_ready, EN.pwa.update_ready);

@@ -5,8 +5,6 @@ use text_table::{Blank, TextTable};
 
 #[derive(TextTable, Blank, Clone)]
 pub struct ResetTexts {
-    /// The link on the log-in page.
-    pub forgot_link: &'static str,
     pub title: &'static str,
     pub lead: &'static str,
     pub birth_legend: &'static str,
@@ -37,7 +35,6 @@ pub struct ResetTexts {
 installed_part!(ResetTexts);
 
 pub const AR: ResetTexts = ResetTexts {
-    forgot_link: "نسيت كلمة المرور؟",
     title: "استعادة كلمة المرور",
     lead: "أدخل رقم الهوية وتاريخ ميلادك كما هو مسجل لدينا، وسنرسل رمز تحقق إلى رقم الجوال المسجل في حسابك.",
     birth_legend: "تاريخ الميلاد",
@@ -65,7 +62,6 @@ pub const AR: ResetTexts = ResetTexts {
 };
 
 pub const EN: ResetTexts = ResetTexts {
-    forgot_link: "Forgot your password?",
     title: "Reset your password",
     lead: "Enter your national ID and your date of birth as we have it on record, and we will send a verification code to the mobile number registered on your account.",
     birth_legend: "Date of birth",

@@ -234,7 +234,7 @@ fn FormStep(step: RwSignal<Step>, iban: RwSignal<String>, errors: FormErrors) ->
                     {t(|t| t.bank.cancel_button)}
                 </button>
             </div>
-            <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.account.sending)())}</p>
+            <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.sign_in.sending)())}</p>
         </form>
     }
 }
@@ -358,7 +358,7 @@ fn CodeStep(
             <button type="submit" class="button" disabled=move || pending.get()>
                 {t(|t| t.bank.confirm_button)}
             </button>
-            <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.account.sending)())}</p>
+            <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.sign_in.sending)())}</p>
         </form>
         <ResendCountdown
             resend_at=Signal::derive(move || sent.with(|s| s.resend_at))

@@ -206,7 +206,7 @@ pub fn NewTicketPage() -> impl IntoView {
             <button type="submit" class="button" disabled=move || pending.get()>
                 {t(|t| t.account.send_ticket)}
             </button>
-            <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.account.sending)())}</p>
+            <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.sign_in.sending)())}</p>
         </form>
     }
 }

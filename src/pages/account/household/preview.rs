@@ -209,7 +209,7 @@ pub fn PreviewStep(
                     </button>
                     <Button label=|t| t.household.edit_button kind=ButtonKind::Secondary on_click=Callback::new(move |()| back()) />
                 </div>
-                <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.account.sending)())}</p>
+                <p class="hint" role="status">{move || pending.get().then(|| t(|t| t.sign_in.sending)())}</p>
             </form>
         </section>
     }

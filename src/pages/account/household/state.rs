@@ -232,7 +232,7 @@ pub fn server_field_errors(fields: &[wire::FieldError], calendar: Calendar) -> V
                     _ => |t| t.household.income_missing,
                 },
             ),
-            _ => error(KIND_ID, |t| t.account.unexpected),
+            _ => error(KIND_ID, |t| t.sign_in.unexpected),
         })
         .collect()
 }

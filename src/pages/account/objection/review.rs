@@ -139,7 +139,7 @@ pub fn ObjectionReview() -> impl IntoView {
                 {t(|t| t.account.submit_objection)}
             </button>
             <p class="hint" role="status">
-                {move || pending.get().then(|| t(|t| t.account.sending)())}
+                {move || pending.get().then(|| t(|t| t.sign_in.sending)())}
             </p>
         </form>
     }

@@ -41,13 +41,11 @@ def split_modules(dist, loader):
     """{module: [wasm files]} from the chunk loader scripts/wasm-split writes: each split
     module's own file first, then the shared chunks it waits for."""
     text = open(os.path.join(dist, loader), encoding="utf-8").read()
-    shared = dict(re.findall(
-        r'const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./([^"]+)"',
-        text))
+    shared = dict(re.findall(r'const (__chunk_\d+) = makeLoad\(fetchWasm\("([^"]+)"\)', text))
     modules = {}
     for module, own, deps in re.findall(
-            r'export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*'
-            r'const src = fetch\(new URL\("\./([^"]+)"[^\]]*?, \[([^\]]*)\]\)\)', text):
+            r'export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(fetchWasm\("([^"]+)"\), '
+            r'\[([^\]]*)\]\)\)', text):
         modules[module] = [own] + [shared[dep.strip()] for dep in deps.split(",") if dep.strip()]
     return modules
 

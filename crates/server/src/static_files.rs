@@ -429,8 +429,9 @@ fn files_under(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Trunk names built files `name-<16 hex digits>...`.
-/// Trunk writes the 64-bit hash in hex without leading zeros, so it may be shorter than 16.
+/// Trunk names built files `name-<16 hex digits>...`, and scripts/wasm-split the wasm chunks
+/// `name-<10 hex digits>.wasm`. Trunk writes the 64-bit hash in hex without leading zeros, so
+/// it may be shorter than 16.
 fn is_hashed(url: &str) -> bool {
     let name = url.rsplit('/').next().unwrap_or("");
     name.rsplit('-').next().is_some_and(|tail| {

@@ -102,10 +102,10 @@ split_area! { estimate, draw_estimate, preload_estimate; estimate_page }
 split_area! { login, draw_login_start, preload_login_start; login_start }
 split_area! { account, draw_login, preload_login; login_area }
 split_area! { account, draw_account, preload_account; account_area }
-split_area! { contact, draw_contact, preload_contact; contact::Contact }
+split_area! { contact, draw_contact, preload_contact; contact_page }
 // The about page travels with the contact page: a split module of its own would cut the code
 // the other chunks share into more, smaller chunks (about 650 B more on /estimate and /login).
-split_area! { contact, draw_about, preload_about; about::About }
+split_area! { contact, draw_about, preload_about; about_page }
 
 /// The wasm chunk of an area, or of a page of its own: the pre-check's start page, which
 /// `/check` draws alone, before the code of the questions (fetched once it is drawn), and
@@ -275,6 +275,18 @@ fn check_page(page: CheckPage, _: Option<String>) -> AnyView {
     }
 }
 
+/// `/contact`.
+fn contact_page() -> impl IntoView {
+    texts::contact::install();
+    contact::Contact()
+}
+
+/// `/about`.
+fn about_page() -> impl IntoView {
+    texts::about::install();
+    about::About()
+}
+
 /// `/estimate`.
 fn estimate_page() -> impl IntoView {
     texts::estimate::install();
@@ -315,8 +327,10 @@ fn account_area() -> impl IntoView {
     install_login_words();
     texts::bank::install();
     texts::household::install();
-    // A household's dependents are counted in the pre-check's words.
+    // A household's dependents are counted in the pre-check's words; the next payment's day
+    // in the dates' words.
     texts::check::install();
+    texts::dates::install();
     let page = use_area_page(Section::Account, &ACCOUNT);
     let known = Memo::new(move |_| page.with(Option::is_some));
     let page = area_page(page, account_page);

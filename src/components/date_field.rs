@@ -172,6 +172,8 @@ pub fn DateField(
     #[prop(optional)]
     heading: bool,
 ) -> impl IntoView {
+    // Its words travel with its code (texts::Part).
+    texts::dates::install();
     let error = move || errors.for_field(id);
     let calendar = move || value.with(|v| v.calendar);
     let example = move || match calendar() {

@@ -2,11 +2,11 @@
 //! that our Umm al-Qura table moved to the next month, and the next-payment card on the
 //! account home. Arabic first, in the program's own vocabulary.
 
-use text_table::TextTable;
+use text_table::{Blank, TextTable};
 
 use super::Plural;
 
-#[derive(TextTable)]
+#[derive(TextTable, Blank, Clone)]
 pub struct DateTexts {
     /// Under a Hijri birth date typed as the 30th of a month our table gives 29 days; `{0}`
     /// is the day counted with, in Hijri words.
@@ -28,6 +28,8 @@ pub struct DateTexts {
     /// Monday first, as `rules::Weekday` is ordered.
     pub weekdays: [&'static str; 7],
 }
+
+installed_part!(DateTexts);
 
 pub const AR: DateTexts = DateTexts {
     moved_to_next_month: "عدد أيام هذا الشهر في تقويم أم القرى المعتمد لدينا 29 يوماً، لذا نعدّ تاريخ الميلاد أول يوم من الشهر التالي ({0}). لا يلزمك تعديل التاريخ.",

@@ -36,9 +36,11 @@ macro_rules! installed_part {
     };
 }
 
+pub mod about;
 pub mod account;
 pub mod bank;
 pub mod check;
+pub mod contact;
 pub mod dates;
 pub mod estimate;
 pub mod household;
@@ -55,6 +57,9 @@ use text_table::{Blank, TextTable};
 /// Makes every part of the Arabic table whole: for builds that are not split into chunks
 /// (tests, native code), where no chunk installs its own.
 pub fn install_all() {
+    about::install();
+    contact::install();
+    dates::install();
     account::install();
     sign_in::install();
     bank::install();
@@ -109,6 +114,10 @@ impl Blank for &'static str {
 
 impl Blank for &'static [&'static str] {
     const BLANK: Self = &[];
+}
+
+impl<const N: usize> Blank for [&'static str; N] {
+    const BLANK: Self = [""; N];
 }
 
 /// A translation table, walked text by text in declaration order (`#[derive(TextTable)]`,
@@ -250,13 +259,13 @@ pub struct Texts {
     pub forms: FormTexts,
     pub tools: ToolTexts,
     pub home: HomeTexts,
-    pub about: AboutTexts,
-    pub contact: ContactTexts,
+    pub about: Part<about::AboutTexts>,
+    pub contact: Part<contact::ContactTexts>,
     pub estimate: Part<estimate::EstimateTexts>,
     pub check: Part<check::CheckTexts>,
     pub sign_in: Part<sign_in::SignInTexts>,
     pub account: Part<account::AccountTexts>,
-    pub dates: dates::DateTexts,
+    pub dates: Part<dates::DateTexts>,
     pub reset: Part<reset::ResetTexts>,
     pub bank: Part<bank::BankTexts>,
     pub household: Part<household::HouseholdTexts>,
@@ -321,71 +330,6 @@ pub struct HomeTexts {
     pub login_hint: &'static str,
     pub contact_hint: &'static str,
     pub about_hint: &'static str,
-}
-
-#[derive(TextTable)]
-pub struct AboutTexts {
-    pub conditions_title: &'static str,
-    pub conditions: &'static [&'static str],
-    pub categories_title: &'static str,
-    pub categories: &'static [&'static str],
-    pub objection_title: &'static str,
-    pub objection_steps: &'static [&'static str],
-    pub objection_note: &'static str,
-    pub inquiry_title: &'static str,
-    pub inquiry_body: &'static str,
-    pub inquiry_steps: &'static [&'static str],
-    pub precheck_body: &'static str,
-    pub precheck_link: &'static str,
-}
-
-#[derive(TextTable)]
-pub struct ContactTexts {
-    pub channels_title: &'static str,
-    pub customer_service: &'static str,
-    pub customer_service_detail: &'static str,
-    pub unified: &'static str,
-    pub unified_detail: &'static str,
-    pub website: &'static str,
-    pub website_detail: &'static str,
-    pub x_account: &'static str,
-    pub x_account_detail: &'static str,
-    pub voice: &'static str,
-    pub voice_detail: &'static str,
-    pub offices: &'static str,
-    pub offices_detail: &'static str,
-    pub around_the_clock: &'static str,
-    /// "From {0} to {1}".
-    pub hours: &'static str,
-    pub toll_free: &'static str,
-    pub offices_title: &'static str,
-    pub offices_lead: &'static str,
-    pub col_region: &'static str,
-    pub col_city: &'static str,
-    pub col_hours: &'static str,
-    /// Beside a listing whose source is soft.
-    pub to_be_confirmed: &'static str,
-    pub regions: Regions,
-    /// Each region's main city, in the order of [`Regions`].
-    pub cities: Regions,
-}
-
-/// The 13 administrative regions of the Kingdom (or, in `cities`, their main cities).
-#[derive(TextTable)]
-pub struct Regions {
-    pub riyadh: &'static str,
-    pub makkah: &'static str,
-    pub madinah: &'static str,
-    pub qassim: &'static str,
-    pub eastern: &'static str,
-    pub asir: &'static str,
-    pub tabuk: &'static str,
-    pub hail: &'static str,
-    pub northern_borders: &'static str,
-    pub jazan: &'static str,
-    pub najran: &'static str,
-    pub baha: &'static str,
-    pub jouf: &'static str,
 }
 
 pub const AR: Texts = Texts {
@@ -488,100 +432,13 @@ pub const AR: Texts = Texts {
         contact_hint: "أرقام خدمة العملاء وساعات العمل.",
         about_hint: "الشروط والفئات المستفيدة وطريقة الاعتراض.",
     },
-    about: AboutTexts {
-        conditions_title: "شروط الاستحقاق",
-        conditions: &[
-            "أن يكون عمر مقدم الطلب 18 سنة فأكثر.",
-            "أن يكون سعودي الجنسية، أو من حاملي بطاقة التنقل.",
-            "أن يكون لديه حساب بنكي باسمه يُحوَّل إليه الدعم الشهري.",
-            "أن يكون مقيماً في المملكة إقامة دائمة ومستمرة، وبالتحديد خلال الأشهر الثلاثة الأخيرة.",
-        ],
-        categories_title: "الفئات المستفيدة",
-        categories: &[
-            "الأسر التي فيها مطلقات أو أرامل.",
-            "الأسر التي فيها من لا يعمل.",
-            "الأسر التي لديها أطفال صغار.",
-            "الأسر الفقيرة.",
-            "الأسر التي فيها فرد من ذوي الإعاقة.",
-        ],
-        objection_title: "كيف تعترض على دفعة",
-        objection_steps: &[
-            "سجّل الدخول إلى حساب المواطن برقم الهوية وكلمة المرور ورمز التحقق.",
-            "اختر «المدفوعات المالية».",
-            "اضغط «اعتراض» عند الدفعة التي تريد الاعتراض عليها.",
-            "أكمل البيانات واضغط «تقديم الاعتراض»، ثم تابع حالته من «اعتراضاتي».",
-        ],
-        objection_note: "يُقدَّم الاعتراض على الدفعة بعد أن تظهر حالتها «مدفوعة»، خلال 90 يوماً من إيداعها. وإذا قُبل الاعتراض عُوِّضت عن الفرق بأثر رجعي.",
-        inquiry_title: "كيف تُحدَّد الأهلية",
-        inquiry_body: "يطابق البرنامج بيانات الأسرة مع السجلات الحكومية: الجنسية والإقامة والدخل والقدرة المالية. ولمعرفة نتيجتك الرسمية:",
-        inquiry_steps: &[
-            "سجّل الدخول إلى حساب المواطن.",
-            "اختر «الخدمات الإلكترونية» ثم «الاستعلام عن الأهلية».",
-            "أدخل رقم الهوية الوطنية واضغط «استعلام».",
-            "تظهر حالة الأهلية، وإذا كانت النتيجة «غير مؤهل» ظهرت أسبابها.",
-        ],
-        precheck_body: "أداة التحقق المبدئي في هذه البوابة تطبّق الشروط نفسها على إجاباتك داخل متصفحك، ولا ترسلها إلى أي جهة. النتيجة مبدئية، والقرار للبرنامج بعد مطابقة البيانات.",
-        precheck_link: "بدء التحقق المبدئي",
-    },
-    contact: ContactTexts {
-        channels_title: "قنوات التواصل",
-        customer_service: "خدمة العملاء",
-        customer_service_detail: "للاستفسارات والشكاوى والاعتراضات.",
-        unified: "الرقم الموحد",
-        unified_detail: "رقم موحد مجاني لجميع المستفيدين.",
-        website: "الموقع الإلكتروني",
-        website_detail: "للشكاوى والاستفسارات عبر الموقع الرسمي للبرنامج.",
-        x_account: "حساب البرنامج على منصة X",
-        x_account_detail: "الحساب الرسمي للبرنامج.",
-        voice: "خدمة «صوتك مسموع»",
-        voice_detail: "ارفع ملاحظتك أو شكواك في أي وقت، وتُتابع على مدار الساعة.",
-        offices: "زيارة مكتب البرنامج",
-        offices_detail: "راجع مكتب البرنامج في منطقتك، وتجد المكاتب في القائمة أدناه.",
-        around_the_clock: "على مدار الساعة، 24 ساعة في اليوم",
-        hours: "من {0} إلى {1}",
-        toll_free: "مجاني",
-        offices_title: "المكاتب في المناطق",
-        offices_lead: "مكتب للبرنامج في كل منطقة إدارية. لم تُنشر عناوين المكاتب في مصادرنا، فالقائمة بحاجة إلى تأكيد: اتصل على 19911 قبل زيارتك.",
-        col_region: "المنطقة",
-        col_city: "المدينة",
-        col_hours: "ساعات العمل",
-        to_be_confirmed: "بحاجة إلى تأكيد",
-        regions: Regions {
-            riyadh: "منطقة الرياض",
-            makkah: "منطقة مكة المكرمة",
-            madinah: "منطقة المدينة المنورة",
-            qassim: "منطقة القصيم",
-            eastern: "المنطقة الشرقية",
-            asir: "منطقة عسير",
-            tabuk: "منطقة تبوك",
-            hail: "منطقة حائل",
-            northern_borders: "منطقة الحدود الشمالية",
-            jazan: "منطقة جازان",
-            najran: "منطقة نجران",
-            baha: "منطقة الباحة",
-            jouf: "منطقة الجوف",
-        },
-        cities: Regions {
-            riyadh: "الرياض",
-            makkah: "مكة المكرمة وجدة",
-            madinah: "المدينة المنورة",
-            qassim: "بريدة",
-            eastern: "الدمام",
-            asir: "أبها",
-            tabuk: "تبوك",
-            hail: "حائل",
-            northern_borders: "عرعر",
-            jazan: "جازان",
-            najran: "نجران",
-            baha: "الباحة",
-            jouf: "سكاكا",
-        },
-    },
+    about: Part::Installed(about::installed),
+    contact: Part::Installed(contact::installed),
     estimate: Part::Installed(estimate::installed),
     check: Part::Installed(check::installed),
     sign_in: Part::Installed(sign_in::installed),
     account: Part::Installed(account::installed),
-    dates: dates::AR,
+    dates: Part::Installed(dates::installed),
     reset: Part::Installed(reset::installed),
     bank: Part::Installed(bank::installed),
     household: Part::Installed(household::installed),
@@ -689,100 +546,13 @@ pub const EN: Texts = Texts {
         contact_hint: "Customer service numbers and opening hours.",
         about_hint: "Conditions, who benefits and how to object.",
     },
-    about: AboutTexts {
-        conditions_title: "Conditions",
-        conditions: &[
-            "The applicant is 18 or older.",
-            "The applicant is a Saudi national or holds a mobility card.",
-            "The applicant has a bank account in their own name, into which the monthly support is paid.",
-            "The applicant lives in the Kingdom permanently and continuously, in particular for the last three months.",
-        ],
-        categories_title: "Who benefits",
-        categories: &[
-            "Households with divorced or widowed women.",
-            "Households with members out of work.",
-            "Households with young children.",
-            "Poor households.",
-            "Households with a member with a disability.",
-        ],
-        objection_title: "How to object to a payment",
-        objection_steps: &[
-            "Log in to the Citizen Account with your national ID, password and verification code.",
-            "Choose \"Financial payments\".",
-            "Press \"Object\" next to the payment you disagree with.",
-            "Complete the details and press \"Submit objection\", then follow it under \"My objections\".",
-        ],
-        objection_note: "An objection to a payment can be made once the payment shows \"Paid\", within 90 days of the deposit. If it is accepted, the difference is paid back in arrears.",
-        inquiry_title: "How eligibility is decided",
-        inquiry_body: "The program matches the household's details against government records: nationality, residence, income and financial means. To see your official result:",
-        inquiry_steps: &[
-            "Log in to the Citizen Account.",
-            "Choose \"E-services\", then \"Eligibility inquiry\".",
-            "Enter your national ID and press \"Inquire\".",
-            "Your eligibility status is shown; when it is \"Not eligible\", the reasons are shown too.",
-        ],
-        precheck_body: "The pre-check on this portal applies the same conditions to your answers inside your browser and sends them nowhere. Its result is provisional; the program decides after matching your details.",
-        precheck_link: "Start the pre-check",
-    },
-    contact: ContactTexts {
-        channels_title: "Ways to reach us",
-        customer_service: "Customer service",
-        customer_service_detail: "Questions, complaints and objections.",
-        unified: "Unified number",
-        unified_detail: "A free unified number for every beneficiary.",
-        website: "Website",
-        website_detail: "Complaints and questions through the program's official website.",
-        x_account: "The program on X",
-        x_account_detail: "The program's official account.",
-        voice: "\"Your Voice Is Heard\" service",
-        voice_detail: "Raise a comment or complaint at any time; it is followed up around the clock.",
-        offices: "Visiting an office",
-        offices_detail: "Visit the program's office in your region; the offices are listed below.",
-        around_the_clock: "Around the clock, 24 hours a day",
-        hours: "{0} to {1}",
-        toll_free: "Toll-free",
-        offices_title: "Offices in the regions",
-        offices_lead: "The program has an office in each administrative region. Our sources do not publish the offices' addresses, so this list is to be confirmed: call 19911 before you visit.",
-        col_region: "Region",
-        col_city: "City",
-        col_hours: "Opening hours",
-        to_be_confirmed: "To be confirmed",
-        regions: Regions {
-            riyadh: "Riyadh Region",
-            makkah: "Makkah Region",
-            madinah: "Madinah Region",
-            qassim: "Qassim Region",
-            eastern: "Eastern Province",
-            asir: "Asir Region",
-            tabuk: "Tabuk Region",
-            hail: "Hail Region",
-            northern_borders: "Northern Borders Region",
-            jazan: "Jazan Region",
-            najran: "Najran Region",
-            baha: "Al-Baha Region",
-            jouf: "Al-Jouf Region",
-        },
-        cities: Regions {
-            riyadh: "Riyadh",
-            makkah: "Makkah and Jeddah",
-            madinah: "Madinah",
-            qassim: "Buraydah",
-            eastern: "Dammam",
-            asir: "Abha",
-            tabuk: "Tabuk",
-            hail: "Hail",
-            northern_borders: "Arar",
-            jazan: "Jazan",
-            najran: "Najran",
-            baha: "Al-Baha",
-            jouf: "Sakaka",
-        },
-    },
+    about: Part::Here(&about::EN),
+    contact: Part::Here(&contact::EN),
     estimate: Part::Here(&estimate::EN),
     check: Part::Here(&check::EN),
     sign_in: Part::Here(&sign_in::EN),
     account: Part::Here(&account::EN),
-    dates: dates::EN,
+    dates: Part::Here(&dates::EN),
     reset: Part::Here(&reset::EN),
     bank: Part::Here(&bank::EN),
     household: Part::Here(&household::EN),
@@ -823,14 +593,12 @@ mod tests {
 
     #[test]
     fn lists_have_the_same_length_in_both_languages() {
-        assert_eq!(AR.about.conditions.len(), 4);
-        assert_eq!(AR.about.categories.len(), 5);
-        assert_eq!(AR.about.conditions.len(), EN.about.conditions.len());
-        assert_eq!(AR.about.categories.len(), EN.about.categories.len());
-        assert_eq!(
-            AR.about.objection_steps.len(),
-            EN.about.objection_steps.len()
-        );
-        assert_eq!(AR.about.inquiry_steps.len(), EN.about.inquiry_steps.len());
+        let (ar, en) = (about::AR, about::EN);
+        assert_eq!(ar.conditions.len(), 4);
+        assert_eq!(ar.categories.len(), 5);
+        assert_eq!(ar.conditions.len(), en.conditions.len());
+        assert_eq!(ar.categories.len(), en.categories.len());
+        assert_eq!(ar.objection_steps.len(), en.objection_steps.len());
+        assert_eq!(ar.inquiry_steps.len(), en.inquiry_steps.len());
     }
 }

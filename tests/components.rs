@@ -557,6 +557,45 @@ fn a_draft_is_kept_only_for_the_account_that_wrote_it_and_log_out_forgets_it() {
 }
 
 #[wasm_bindgen_test]
+fn an_error_answer_read_with_the_browsers_json_keeps_the_apis_shape() {
+    use portal::api::error_body;
+    let parse = |json: &str| js_sys::JSON::parse(json).expect("JSON");
+    let body = error_body(&parse(
+        r#"{"code":"validation_failed","message":"m","retry_after_seconds":120,
+            "fields":[{"field":"password","code":"empty"},{"field":7},"x"]}"#,
+    ))
+    .expect("the API's shape");
+    assert_eq!(body.code, "validation_failed");
+    assert_eq!(body.message, "m");
+    assert_eq!(body.retry_after_seconds, Some(120));
+    assert_eq!(body.tries_left, None);
+    assert_eq!(
+        body.fields,
+        vec![wire::FieldError {
+            field: "password".into(),
+            code: "empty".into()
+        }],
+        "a field without its two texts is left out"
+    );
+    let odd = error_body(&parse(
+        r#"{"code":"invalid_code","tries_left":-1,"retry_after_seconds":1.5,"fields":{}}"#,
+    ))
+    .expect("a code");
+    assert_eq!(odd.tries_left, None, "not a count");
+    assert_eq!(odd.retry_after_seconds, None, "not whole seconds");
+    assert!(odd.fields.is_empty());
+    for json in [
+        "null",
+        "[1]",
+        r#""locked""#,
+        r#"{"code":5}"#,
+        r#"{"message":"m"}"#,
+    ] {
+        assert_eq!(error_body(&parse(json)), None, "{json}");
+    }
+}
+
+#[wasm_bindgen_test]
 fn the_new_limits_say_how_long_to_wait_in_both_languages() {
     use portal::{api::ApiError, messages};
     use wire::ErrorBody;

@@ -269,8 +269,9 @@ async fn send_json(method: &str, path: &str, body: &[(&str, &str)]) -> Result<Js
     }
 }
 
-/// An error answer read as [`ErrorBody`]; `None` without a text `code`.
-fn error_body(answer: &JsValue) -> Option<ErrorBody> {
+/// An error answer, as the browser parsed it, read as [`ErrorBody`]; `None` without a text
+/// `code`. A count that is not a whole number from 0 up is left out.
+pub fn error_body(answer: &JsValue) -> Option<ErrorBody> {
     let fields = field(answer, "fields")
         .and_then(|fields| fields.dyn_into::<js_sys::Array>().ok())
         .map(|fields| {

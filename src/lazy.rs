@@ -327,9 +327,10 @@ fn account_area() -> impl IntoView {
     install_login_words();
     texts::bank::install();
     texts::household::install();
-    // A household's dependents are counted in the pre-check's words; the next payment's day
-    // in the dates' words.
+    // A household's dependents are counted in the pre-check's words, a payment's steps told
+    // in the estimate's, the next payment's day in the dates'.
     texts::check::install();
+    texts::estimate::install();
     texts::dates::install();
     let page = use_area_page(Section::Account, &ACCOUNT);
     let known = Memo::new(move |_| page.with(Option::is_some));

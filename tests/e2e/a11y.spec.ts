@@ -2,6 +2,7 @@
 // languages and in high contrast. No rule is disabled.
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { expectEveryWord } from './words';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -92,6 +93,7 @@ for (const lang of ['ar', 'en']) {
           (v) => `${state.path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
         );
         expect(found, found.join('\n')).toEqual([]);
+        await expectEveryWord(page, state.path);
       }
     });
   }

@@ -6,6 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { WORDS, logInHere, useLanguage } from './account-helpers';
+import { expectEveryWord } from './words';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -15,6 +16,7 @@ async function noViolations(page: Page, what: string) {
     (v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
   expect(found, found.join('\n')).toEqual([]);
+  await expectEveryWord(page, what);
 }
 
 const CASES = [

@@ -10,6 +10,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { apiGet, codes, logIn, newCode } from './account-helpers';
+import { expectEveryWord } from './words';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ID = '1000000107';
@@ -32,6 +33,7 @@ async function noViolations(page: Page, what: string) {
       (v) => `${what} at ${width}px: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     );
     expect(found, found.join('\n')).toEqual([]);
+    await expectEveryWord(page, what);
     if (width === 360) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(overflow, `${what}: nothing wider than the phone`).toBeLessThanOrEqual(360);

@@ -3,6 +3,7 @@
 // blank or broken app; the retry loads the page once the file can be fetched.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { expectEveryWord } from './words';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const LOGIN_CHUNK = /\/split_login-[0-9a-f]+\.wasm$/;
@@ -15,6 +16,7 @@ test('a chunk that does not load gives a page with a retry, and the retry loads 
   await expect(retry).toBeVisible();
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectEveryWord(page, 'the page saying the chunk did not arrive');
 
   await page.unroute(LOGIN_CHUNK);
   await Promise.all([page.waitForEvent('load'), retry.click()]);

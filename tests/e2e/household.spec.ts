@@ -7,6 +7,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { apiGet, hijriDaysAgo, logIn } from './account-helpers';
+import { expectEveryWord } from './words';
 
 const ID = '1000000115';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -21,6 +22,7 @@ async function noViolations(page: Page, what: string) {
       (v) => `${what} at ${width}px: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     );
     expect(found, found.join('\n')).toEqual([]);
+    await expectEveryWord(page, what);
   }
   if (size) await page.setViewportSize(size);
 }

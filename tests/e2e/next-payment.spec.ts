@@ -7,6 +7,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { apiGet, logIn } from './account-helpers';
+import { expectEveryWord } from './words';
 
 const ID = '2000000006';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -113,6 +114,7 @@ async function noViolations(page: Page, what: string) {
     (v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
   expect(found, found.join('\n')).toEqual([]);
+  await expectEveryWord(page, what);
 }
 
 test('the account home shows the next payment: day, days until it, expected amount', async ({ page }) => {

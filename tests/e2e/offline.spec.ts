@@ -6,6 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { logIn } from './account-helpers';
+import { expectEveryWord } from './words';
 
 const PUBLIC = ['/', '/check', '/estimate', '/contact', '/about'];
 const PRERENDERED = [...PUBLIC, '/login'];
@@ -295,5 +296,6 @@ test('the prerendered pages have no axe violation before the app starts', async 
       .analyze();
     const found = results.violations.map((v) => `${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(found, found.join('\n')).toEqual([]);
+    await expectEveryWord(page, path);
   }
 });

@@ -10,6 +10,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { PASSWORD, codes, logIn, newCode } from './account-helpers';
+import { expectEveryWord } from './words';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ID = '1000000099';
@@ -21,6 +22,7 @@ async function noViolations(page: Page, what: string) {
     (v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
   expect(found, found.join('\n')).toEqual([]);
+  await expectEveryWord(page, what);
 }
 
 /** Step one, on the page: the ID and a Hijri birth date. */

@@ -29,8 +29,9 @@ pub fn derive_text_table(input: TokenStream) -> TokenStream {
     .into()
 }
 
-/// `#[derive(Blank)]`: `const BLANK`, the table with every text empty, which a part of the
-/// Arabic table reads as until the code showing it has installed it (`texts::Part`).
+/// `#[derive(Blank)]`: `const BLANK`, the table with every text `texts::NOT_INSTALLED`, which
+/// a part of the Arabic table reads as until the code showing it has installed it
+/// (`texts::Part`).
 #[proc_macro_derive(Blank)]
 pub fn derive_blank(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

@@ -74,7 +74,7 @@ pub fn install_all() {
 /// what that code installed (`install()` in the table's module), so the wasm splitter puts
 /// the words in the chunk that installs them, and the main module, which every page
 /// downloads, carries none of them. Until installed the table reads as blank, never a
-/// crash. English, read from its pack, holds its parts itself.
+/// crash (see [`NOT_INSTALLED`]). English, read from its pack, holds its parts itself.
 #[derive(Clone, Copy)]
 pub enum Part<T: 'static> {
     /// The Arabic table's part: what the code showing it has installed.
@@ -103,13 +103,19 @@ impl<T: TextTable + Clone> TextTable for Part<T> {
     }
 }
 
-/// A table with every text empty: what a [`Part`] reads as before it is installed.
+/// A table with every text [`NOT_INSTALLED`]: what a [`Part`] reads as before it is
+/// installed.
 pub trait Blank {
     const BLANK: Self;
 }
 
+/// A text of a [`Part`] not installed: an invisible separator (U+2063), so the page shows
+/// nothing in its place, and the end-to-end tests, which look for it on every page they
+/// check (tests/e2e/words.ts), find a page that shows a part its code did not install.
+pub const NOT_INSTALLED: &str = "\u{2063}";
+
 impl Blank for &'static str {
-    const BLANK: Self = "";
+    const BLANK: Self = NOT_INSTALLED;
 }
 
 impl Blank for &'static [&'static str] {
@@ -584,7 +590,7 @@ mod tests {
     #[test]
     fn a_part_of_the_arabic_table_is_blank_until_its_code_installs_it() {
         // The reset table: no other test here installs it.
-        assert_eq!(AR.reset.title, "");
+        assert_eq!(AR.reset.title, NOT_INSTALLED);
         assert_eq!(EN.reset.title, reset::EN.title);
         reset::install();
         assert_eq!(AR.reset.title, reset::AR.title);

@@ -67,6 +67,8 @@ const STATES: State[] = [
   },
   { path: '/contact', heading: /تواصل معنا|Contact us/ },
   { path: '/about', heading: /عن البرنامج|About the program/ },
+  { path: '/login', heading: /تسجيل الدخول|Log in/ },
+  { path: '/login/reset', heading: /استعادة كلمة المرور|Reset your password/ },
   { path: '/no-such-page', heading: /الصفحة غير موجودة|Page not found/ },
 ];
 

@@ -163,30 +163,16 @@
       .catch(() => {});
   };
 
-  // After the first paint has been shown, not merely drawn: a frame callback can run before
-  // the paint it belongs to is on screen, and then the app's requests start ahead of it, which
-  // a model of the paint (Lighthouse's) counts against it. The paint entry says it is shown;
-  // without paint timing, or if it never comes (a tab opened in the background), after the
-  // next frame or a second.
+  // Once the paint is on screen (its entry; a frame callback can run before it), else soon.
   const afterPaint = () => {
     let started = false;
-    const go = () => {
-      if (started) return;
-      started = true;
-      setTimeout(start, 0);
-    };
-    const types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
-    if (!types.includes('paint')) {
-      requestAnimationFrame(go);
-      return;
+    const go = () => started || ((started = true), setTimeout(start, 0));
+    if (!(window.PerformanceObserver && PerformanceObserver.supportedEntryTypes || []).includes('paint')) {
+      return requestAnimationFrame(go);
     }
-    const observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName('first-contentful-paint').length) {
-        observer.disconnect();
-        go();
-      }
-    });
-    observer.observe({ type: 'paint', buffered: true });
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName('first-contentful-paint').length) observer.disconnect(), go();
+    }).observe({ type: 'paint', buffered: true });
     setTimeout(go, 1000);
   };
   if (!prerendered || stored('portal.lang') === 'en') start();

@@ -546,11 +546,17 @@ fn a_draft_is_kept_only_for_the_account_that_wrote_it_and_log_out_forgets_it() {
     assert_eq!(stored_draft("1000000008"), None, "and it is gone for good");
 
     store_draft(&mine);
-    store_challenge(&Challenge {
-        challenge_id: "c".into(),
+    let challenge = Challenge {
+        challenge_id: "c\"\u{2066}".into(),
         masked_mobile: "05******12".into(),
-        resend_at: 0.0,
-    });
+        resend_at: 1_764_900_000_000.5,
+    };
+    store_challenge(&challenge);
+    assert_eq!(
+        stored_challenge(),
+        Some(challenge),
+        "written by the browser's JSON, read back by serde"
+    );
     prefs::forget_account_data();
     assert_eq!(stored_draft("1000000008"), None);
     assert_eq!(stored_challenge(), None);

@@ -1,8 +1,10 @@
-//! Route-level code splitting: the pages of the pre-check, the estimate, signing in and the
-//! account area are compiled into separate wasm chunks (by `wasm-split`, which
-//! `scripts/wasm-split` runs after Trunk's build) and fetched the first time one of their
-//! pages is opened. Home, the shell, the page switch and the translations stay in the main
-//! module; what only someone signed in uses (the idle warning) comes with the account chunk.
+//! Route-level code splitting: the pages of the pre-check, the estimate, signing in, the
+//! contact and about pages and the account area are compiled into separate wasm chunks (by
+//! `wasm-split`, which `scripts/wasm-split` runs after Trunk's build) and fetched the first
+//! time one of their pages is opened. Home, the shell, the page switch and the root table's
+//! words stay in the main module; what only someone signed in uses (the idle warning) comes
+//! with the account chunk. Each area installs the words it shows before drawing them
+//! (`texts::Part`): they travel with its chunk.
 //!
 //! Each area is one section of the app (src/area_pages.rs, which the server reads too) and one
 //! `#[wasm_split(<chunk>, fallible)]` function that draws the area, its layout and the page
@@ -11,8 +13,10 @@
 //! (the first drawing waits for it in [`mount_after_chunk`], so public/boot.js takes over a
 //! prerendered page with nothing changing on screen). A chunk that fails to load (offline, or
 //! a new deployment removed it) gives [`ChunkFailed`], a page with a retry, never a panic (a
-//! panic aborts the whole app). A chunk is named after its area's first path segment
-//! (perf/first_load.py counts a page's chunks by that name).
+//! panic aborts the whole app). The chunk a page opened directly draws from is named after
+//! its first path segment (perf/first_load.py counts a page's chunks by that name); the code
+//! and password-reset pages ride in the account chunk and the about page in the contact
+//! chunk, since each split module cuts the code the chunks share into more, smaller pieces.
 //!
 //! No router `Routes`, `Suspend` or resource here: their generic and async machinery cost the
 //! main module about 30 KB brotli (measured with twiggy), a plain match and a signal nothing.
@@ -472,8 +476,8 @@ pub fn mount_after_chunk(mount: impl FnOnce() + 'static) {
 }
 
 /// Fetches the chunks of the public tools that promise to work offline once the app has
-/// loaded (the pre-check, the estimate with its result, and the shell's tools with the
-/// offline banner), without waiting for a visit: the service worker holds them only from the
+/// loaded (the pre-check, the estimate with its result, the contact and about pages, and the
+/// shell's tools with the offline banner), without waiting for a visit: the service worker holds them only from the
 /// second visit. Then `window.portalOfflineReady` is true: the first load is over (the
 /// end-to-end tests wait for it before going offline). A failure is left alone: the page
 /// tries again when opened.
